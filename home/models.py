@@ -1,0 +1,139 @@
+"""The home page, plain content pages and the site's identity."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from news.blocks import BodyStreamBlock
+from news.models import NewsPage, SectionPage
+
+FEATURED_COUNT = 3
+LATEST_PER_SECTION = 4
+
+
+class HomePage(Page):
+    """The root of one language's tree."""
+
+    intro = models.TextField(_("intro"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Key figures (statistics blocks) and other content shown on the home page."),
+    )
+    reform_section = models.ForeignKey(
+        "news.SectionPage",
+        verbose_name=_("reform information section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its latest articles fill the sidebar's reform information block."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_articles", label=_("Featured articles"), max_num=FEATURED_COUNT),
+        FieldPanel("body"),
+        PageChooserPanel("reform_section", "news.SectionPage"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "home.ContentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured(self):
+        """Editors' featured articles, topped up with the newest ones."""
+        chosen_ids = [link.page_id for link in self.featured_articles.all()]
+        live = NewsPage.objects.live().public().descendant_of(self).select_related("image")
+        chosen = live.filter(pk__in=chosen_ids).in_bulk()
+        articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
+        missing = FEATURED_COUNT - len(articles)
+        if missing > 0:
+            articles += list(
+                live.exclude(pk__in=chosen_ids).order_by("-published_at", "-pk")[:missing]
+            )
+        return articles
+
+    def sections_with_latest(self):
+        featured_ids = {article.pk for article in self.featured()}
+        result = []
+        for section in SectionPage.objects.live().public().child_of(self):
+            latest = [
+                article
+                for article in section.articles()[: LATEST_PER_SECTION + FEATURED_COUNT]
+                if article.pk not in featured_ids
+            ][:LATEST_PER_SECTION]
+            result.append((section, latest))
+        return result
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = self.featured()
+        context["sections"] = self.sections_with_latest()
+        return context
+
+
+class HomePageFeaturedArticle(Orderable):
+    home_page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "news.NewsPage", verbose_name=_("article"), related_name="+", on_delete=models.CASCADE
+    )
+
+    panels = [PageChooserPanel("page", "news.NewsPage")]
+
+
+class ContentPage(Page):
+    """A plain page: Introduction, Organisation and contacts, Accessibility statement."""
+
+    intro = models.TextField(_("intro"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+@register_snippet
+class SiteIdentity(TranslatableMixin, models.Model):
+    """Who runs the portal, shown in the header and footer; one per language."""
+
+    portal_name = models.CharField(_("portal name"), max_length=255)
+    agency_name = models.CharField(_("owner agency"), max_length=255)
+    address = models.CharField(_("address"), max_length=255)
+    phone = models.CharField(_("phone"), max_length=64)
+    email = models.EmailField(_("email"))
+    editor_in_charge = models.CharField(_("responsible for content"), max_length=255, blank=True)
+    licence = models.CharField(_("licence"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("portal_name"),
+        FieldPanel("agency_name"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contacts"),
+        ),
+        FieldPanel("editor_in_charge"),
+        FieldPanel("licence"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identity")
+
+    def __str__(self):
+        return f"{self.portal_name} ({self.locale})"
