@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -26,10 +26,11 @@ handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+if getattr(settings, "SERVE_MEDIA_LOCALLY", False):
+    # Development and tests only; production serves media from its web server
+    # or object storage.
+    from django.views.static import serve
 
-    urlpatterns = staticfiles_urlpatterns() + static(
-        settings.MEDIA_URL, document_root=settings.MEDIA_ROOT
-    ) + urlpatterns
+    urlpatterns = [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ] + urlpatterns

@@ -1,9 +1,19 @@
-"""Test runs: fast hashing, in-memory email, locale-independent defaults."""
+"""Test runs: fast hashing, in-memory email, files kept out of the way."""
+
+import os
+from pathlib import Path
 
 from .base import *  # noqa: F401,F403
+from .base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-a-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / ".local" / "test-media"))
+
+# The browser tests run a real server with DEBUG off: serve static files from
+# the apps' folders and media from MEDIA_ROOT, as a local server would.
+WHITENOISE_USE_FINDERS = True
+SERVE_MEDIA_LOCALLY = True

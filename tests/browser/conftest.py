@@ -1,0 +1,113 @@
+"""A real server and a real browser.
+
+The server is ``manage.py runserver`` in a subprocess with its own database
+holding the demo content, so pages are served exactly as a visitor gets
+them; the test database of the other tests is left alone. Chromium is
+Debian's (``CHROMIUM``, default /usr/bin/chromium), driven by Playwright.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _browser_database_url(tmp_path_factory):
+    """A database of its own: a fresh SQLite file, or ``<name>_browser`` on PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'db.sqlite3'}"
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    name = f"{name or 'sonla'}_browser"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="site_project.settings.test",
+        DATABASE_URL=_browser_database_url(tmp_path_factory),
+        DJANGO_MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]):
+        subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/vi/", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("The test server did not start.")
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=CHROMIUM_ARGS,
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser, server_url):
+    """A fresh browser tab that records every request leaving 127.0.0.1."""
+    context = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.external_requests = []
+
+    def record(request):
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            tab.external_requests.append(request.url)
+
+    tab.on("request", record)
+    yield tab
+    context.close()
