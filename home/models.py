@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from news.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
+from search.indexing import normalised
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4
@@ -42,6 +43,8 @@ class HomePage(Page):
         FieldPanel("body"),
         PageChooserPanel("reform_section", "news.SectionPage"),
     ]
+
+    search_fields = normalised(Page.search_fields + [index.SearchField("intro")])
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "home.ContentPage"]
@@ -98,7 +101,9 @@ class ContentPage(Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = normalised(
+        Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    )
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

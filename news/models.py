@@ -14,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.indexing import normalised
+
 from .blocks import BodyStreamBlock
 
 ARTICLES_PER_PAGE = 10
@@ -25,7 +27,7 @@ class SectionPage(Page):
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = normalised(Page.search_fields + [index.SearchField("intro")])
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.NewsPage"]
@@ -116,12 +118,16 @@ class NewsPage(Page):
         InlinePanel("related_articles", label=_("Related articles")),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.SearchField("author"),
-        index.FilterField("published_at"),
-    ]
+    search_fields = normalised(
+        Page.search_fields
+        + [
+            index.SearchField("lead"),
+            index.SearchField("body"),
+            index.SearchField("image_caption"),
+            index.SearchField("author"),
+            index.FilterField("published_at"),
+        ]
+    )
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
