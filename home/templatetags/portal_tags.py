@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.utils import timezone
@@ -74,3 +76,23 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or not page.pk:
         return []
     return list(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True))
+
+
+@register.filter
+def startswith(value, prefix):
+    """Whether a tree path lies under another, for marking the menu's current section."""
+    return bool(prefix) and str(value or "").startswith(str(prefix))
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers around the current one, with "…" standing for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
+def page_href(number, query=""):
+    """A link to one page of a list; of the query string only a search query travels with it."""
+    params = {"q": query} if query else {}
+    params["page"] = number
+    return f"?{urlencode(params)}"
