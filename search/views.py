@@ -1,22 +1,111 @@
-"""Site search (the search issue replaces this with accent- and Lao-aware search)."""
+"""The public search page: ``/<language>/search/?q=...``."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext
+from wagtail.models import Locale, Site
 
-MAX_QUERY_LENGTH = 200
+from news.models import SectionPage
+from search import engine
+from search.forms import SearchForm
+from search.highlight import excerpt, highlight
+from search.indexing import text_fields
+from search.models import EditorsPick, SearchTerm
+
 RESULTS_PER_PAGE = 10
 
 
+def _home(request, locale):
+    """This language's home page on the current site, or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.get_translation_or_none(locale)
+
+
+def _sections(locale, home):
+    sections = SectionPage.objects.live().public().filter(locale=locale)
+    if home is not None:
+        sections = sections.descendant_of(home)
+    return list(sections.order_by("path"))
+
+
+def _nearest_section(page, sections_by_path):
+    """The closest section above ``page``, from the sections already loaded."""
+    steplen = page.steplen
+    for end in range(len(page.path) - steplen, 0, -steplen):
+        section = sections_by_path.get(page.path[:end])
+        if section is not None:
+            return section
+    return None
+
+
+def _page_number(value, num_pages, notices):
+    """The page of results to show; a bad or too large number gives a notice, not an error."""
+    if value in (None, ""):
+        return 1
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        notices.append(gettext("“%(value)s” is not a page number, so the first page is shown.")
+                       % {"value": str(value)[:20]})
+        return 1
+    if number < 1:
+        notices.append(gettext("Pages are numbered from 1, so the first page is shown."))
+        return 1
+    if number > num_pages:
+        notices.append(
+            gettext("There are only %(count)s pages of results, so the last one is shown.")
+            % {"count": num_pages}
+        )
+        return num_pages
+    return number
+
+
+def _decorate(pages, parsed, sections_by_path):
+    """Give each result what its listing shows: marked title and excerpt, section."""
+    for page in pages:
+        page.search_title = highlight(page.title, parsed.highlight)
+        description = getattr(page, "pick_description", "")
+        texts = [description] if description else text_fields(page)
+        page.search_excerpt = excerpt(texts, parsed.highlight)
+        page.search_section = _nearest_section(page, sections_by_path)
+
+
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", "1"))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
-    return render(request, "search/search.html", {"query": query, "results": results})
+    locale = Locale.get_active()
+    home = _home(request, locale)
+    sections = _sections(locale, home)
+    sections_by_path = {section.path: section for section in sections}
+    form = SearchForm(request.GET if "q" in request.GET else None, sections=sections)
+    context = {"form": form, "query": "", "results": None, "picks": [], "notices": []}
+    if not form.is_bound:
+        return render(request, "search/search.html", context)
+
+    query, parsed = form.parsed_query()
+    page_notices = []
+    options = form.search_options()
+    section_id = options.pop("section_id")
+    context.update(query=query, order=options["order"], has_filters=form.has_filters)
+    if parsed:
+        options.update(
+            locale=locale,
+            root=home,
+            section=next((s for s in sections if s.pk == section_id), None),
+        )
+        found = engine.search(parsed, **options)
+        if not found.count() and len(parsed.parts) > 1:
+            # No page has every word: show the pages that have some of them.
+            found = engine.search(parsed, operator="or", **options)
+            context["partial"] = found.count() > 0
+        paginator = Paginator(found, RESULTS_PER_PAGE)
+        number = _page_number(request.GET.get("page"), paginator.num_pages, page_notices)
+        results = paginator.page(number)
+        _decorate(results, parsed, sections_by_path)
+        context["results"] = results
+        if number == 1:
+            context["picks"] = EditorsPick.for_query(query, locale)
+            _decorate(context["picks"], parsed, sections_by_path)
+            SearchTerm.record(query, locale)
+    context["notices"] = form.notices() + page_notices
+    return render(request, "search/search.html", context)

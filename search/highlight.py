@@ -1,0 +1,129 @@
+"""Excerpts of a page's text with the searched words marked.
+
+Each word of the readable text is normalised on its own with
+:func:`search.normalize.terms`, so "Hội nghị" is marked for the query
+"hoi nghi", "conferences" for "conference" and a Lao word inside run-on Lao
+text for that word. Everything but the ``<mark>`` tags is escaped.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.normalize import _LAO_DIGITS, _LAO_RUN, _LAO_VARIANTS, clean, split_lao, terms
+
+EXCERPT_LENGTH = 240
+# Text shown before the first marked word, so it is not the excerpt's first word.
+LEAD_IN = 60
+
+_SPAN = re.compile(
+    rf"(?P<lao>[{_LAO_RUN}]+)"
+    r"|(?P<word>\d{1,3}(?:[.,]\d{3})+(?!\d)|[^\W_](?:[^\W_]|[\u0300-\u036f])*)"
+)
+
+
+def _folded_lao(run):
+    """Fold a Lao run like ``normalize.fold`` and map each folded character back.
+
+    Returns the folded text and, for each of its characters, the start and
+    end (exclusive) of the characters of ``run`` it came from.
+    """
+    text, starts, ends = "", [], []
+    for index, char in enumerate(run):
+        piece = unicodedata.normalize("NFKD", char).translate(_LAO_DIGITS)
+        text += piece
+        starts += [index] * len(piece)
+        ends += [index + 1] * len(piece)
+    for pattern, replacement in _LAO_VARIANTS:
+        new_text, new_starts, new_ends, position = "", [], [], 0
+        for match in pattern.finditer(text):
+            new_text += text[position : match.start()]
+            new_starts += starts[position : match.start()]
+            new_ends += ends[position : match.start()]
+            piece = match.expand(replacement)
+            new_text += piece
+            new_starts += [starts[match.start()]] * len(piece)
+            new_ends += [ends[match.end() - 1]] * len(piece)
+            position = match.end()
+        text = new_text + text[position:]
+        starts = new_starts + starts[position:]
+        ends = new_ends + ends[position:]
+    return text, starts, ends
+
+
+def word_spans(text):
+    """``(start, end)`` of each word in ``text``, Lao words included."""
+    for match in _SPAN.finditer(text):
+        if match.lastgroup == "word":
+            yield match.span()
+            continue
+        folded, starts, ends = _folded_lao(match.group())
+        position = 0
+        for word in split_lao(folded):
+            begin = folded.index(word, position)
+            position = begin + len(word)
+            yield match.start() + starts[begin], match.start() + ends[position - 1]
+
+
+def matches(text, wanted):
+    """``(start, end, term)`` of each word of ``text`` that normalises to a term in ``wanted``."""
+    found = []
+    for start, end in word_spans(text):
+        for term in terms(text[start:end]):
+            if term in wanted:
+                found.append((start, end, term))
+                break
+    return found
+
+
+def _render(text, marked, start=0, end=None):
+    end = len(text) if end is None else end
+    html, position = [], start
+    for word_start, word_end, _ in marked:
+        if word_start < start or word_end > end:
+            continue
+        html.append(escape(text[position:word_start]))
+        html.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+        position = word_end
+    html.append(escape(text[position:end]))
+    return "".join(html)
+
+
+def highlight(text, wanted):
+    """``text``, escaped, with the words normalising to ``wanted`` terms in ``<mark>``."""
+    text = clean(text)
+    return mark_safe(_render(text, matches(text, wanted)))  # noqa: S308 - escaped by _render
+
+
+def _best_window(marked, length):
+    """Start of the window of ``length`` characters holding the most different terms."""
+    best_start, best_count = marked[0][0], 0
+    for start, _, _ in marked:
+        count = len({term for s, e, term in marked if start <= s and e <= start + length})
+        if count > best_count:
+            best_start, best_count = start, count
+    return best_start
+
+
+def excerpt(texts, wanted, length=EXCERPT_LENGTH):
+    """A piece of ``texts`` around the searched words, escaped, with them marked."""
+    text = clean(" ".join(" ".join(texts).split()))
+    if not text:
+        return ""
+    marked = matches(text, wanted)
+    start = 0
+    if marked:
+        start = max(0, _best_window(marked, length - LEAD_IN) - LEAD_IN)
+    end = min(len(text), start + length)
+    spans = list(word_spans(text))
+    # Cut only between words.
+    if start > 0:
+        start = next((s for s, e in spans if s >= start), start)
+    if end < len(text):
+        end = max((e for s, e in spans if e <= end), default=end)
+    html = _render(text, marked, start, end)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + html + suffix)  # noqa: S308 - escaped by _render

@@ -1,0 +1,147 @@
+"""Editors' picks and the counts behind the popular-searches report.
+
+Both are kept per language and matched on a query's normalised form, so
+"Hội nghị", "hoi nghi" and "HỘI NGHỊ" are one query. Nothing about the
+visitor is stored: only what was searched, in which language, and how many
+times a day.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from search.normalize import MAX_QUERY_LENGTH, clean, parse_query
+
+KEY_LENGTH = 255
+# Queries that may identify someone (an e-mail address, a phone or ID number)
+# are searched but never counted.
+_PERSONAL = re.compile(r"@|\d[\d .-]{6,}\d")
+
+
+def query_key(query, ordered=True):
+    """The normalised form of ``query`` that identifies it: its terms, space-separated.
+
+    With ``ordered=False`` the terms are sorted, so word order does not matter.
+    """
+    terms = [term for part in parse_query(query).parts for term in part]
+    if not ordered:
+        terms = sorted(set(terms))
+    return " ".join(terms)[:KEY_LENGTH]
+
+
+class EditorsPick(models.Model):
+    """A page shown first, before the results, when visitors search for some words."""
+
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    query = models.CharField(
+        _("search words"),
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Accents, letter case and word order do not matter."),
+    )
+    query_key = models.CharField(max_length=KEY_LENGTH, editable=False, db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown under the title instead of an excerpt.")
+    )
+    sort_order = models.IntegerField(
+        _("order"), default=0, help_text=_("Picks for the same words are shown lowest number first.")
+    )
+
+    class Meta:
+        ordering = ["locale", "query_key", "sort_order", "pk"]
+        verbose_name = _("editor's pick")
+        verbose_name_plural = _("editors' picks")
+
+    def __str__(self):
+        return f"{self.query} → {self.page.title}"
+
+    def clean(self):
+        super().clean()
+        if self.query and not query_key(self.query, ordered=False):
+            raise ValidationError({"query": _("Type at least one word.")})
+        if self.page_id and self.locale_id and self.page.locale_id != self.locale_id:
+            raise ValidationError({"page": _("Choose a page in the pick's language.")})
+
+    def save(self, *args, **kwargs):
+        self.query_key = query_key(self.query, ordered=False)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def for_query(cls, query, locale):
+        """Live, public picks for ``query`` in ``locale``, as pages with the pick's description."""
+        key = query_key(query, ordered=False)
+        if not key:
+            return []
+        picks = list(cls.objects.filter(locale=locale, query_key=key))
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=locale, pk__in=[pick.page_id for pick in picks])
+            .specific()
+            .in_bulk()
+        )
+        result = []
+        for pick in picks:
+            if pick.page_id in pages:
+                page = pages[pick.page_id]
+                page.pick_description = pick.description
+                result.append(page)
+        return result
+
+
+class SearchTerm(models.Model):
+    """A query visitors searched for in one language."""
+
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=KEY_LENGTH)
+    text = models.CharField(_("search words"), max_length=MAX_QUERY_LENGTH)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["locale", "key"], name="search_term_unique")]
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self):
+        return self.text
+
+    @classmethod
+    def record(cls, query, locale):
+        """Count one search for ``query`` today; personal-looking queries are not counted."""
+        text = " ".join(clean(query).lower().split())[:MAX_QUERY_LENGTH]
+        key = query_key(text)
+        if not key or _PERSONAL.search(text):
+            return
+        term, _ = cls.objects.get_or_create(locale=locale, key=key, defaults={"text": text})
+        today = timezone.localdate()
+        days = SearchTermDay.objects.filter(term=term, date=today)
+        if days.update(hits=F("hits") + 1):
+            return
+        try:
+            with transaction.atomic():
+                SearchTermDay.objects.create(term=term, date=today, hits=1)
+        except IntegrityError:  # another request created today's row first
+            days.update(hits=F("hits") + 1)
+
+
+class SearchTermDay(models.Model):
+    """How many times a search term was searched for on one day."""
+
+    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["term", "date"], name="search_term_day_unique")
+        ]
