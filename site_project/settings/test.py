@@ -16,4 +16,5 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / ".local" / "tes
 # The browser tests run a real server with DEBUG off: serve static files from
 # the apps' folders and media from MEDIA_ROOT, as a local server would.
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing is collected in tests
 SERVE_MEDIA_LOCALLY = True
