@@ -12,11 +12,13 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.normalize import _LAO_DIGITS, _LAO_RUN, _LAO_VARIANTS, clean, split_lao, terms
+from search.normalize import _LAO_DIGITS, _LAO_RUN, _LAO_VARIANTS, clean, split_lao, word_terms
 
 EXCERPT_LENGTH = 240
 # Text shown before the first marked word, so it is not the excerpt's first word.
 LEAD_IN = 60
+# Only the beginning of a very long page is searched for an excerpt.
+MAX_SCANNED = 20_000
 
 _SPAN = re.compile(
     rf"(?P<lao>[{_LAO_RUN}]+)"
@@ -24,54 +26,53 @@ _SPAN = re.compile(
 )
 
 
+_ANY_VARIANT = re.compile("|".join(pattern.pattern for pattern, _ in _LAO_VARIANTS))
+
+
 def _folded_lao(run):
     """Fold a Lao run like ``normalize.fold`` and map each folded character back.
 
     Returns the folded text and, for each of its characters, the start and
-    end (exclusive) of the characters of ``run`` it came from.
+    end (exclusive) of the characters of ``run`` it came from. Lao letters
+    have no accents to strip; only the variant spellings change the text.
     """
-    text, starts, ends = "", [], []
-    for index, char in enumerate(run):
-        piece = unicodedata.normalize("NFKD", char).translate(_LAO_DIGITS)
-        text += piece
-        starts += [index] * len(piece)
-        ends += [index + 1] * len(piece)
+    text = run.translate(_LAO_DIGITS)
+    starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+    if not _ANY_VARIANT.search(text):
+        return text, starts, ends
     for pattern, replacement in _LAO_VARIANTS:
-        new_text, new_starts, new_ends, position = "", [], [], 0
+        new_text, new_starts, new_ends, position = [], [], [], 0
         for match in pattern.finditer(text):
-            new_text += text[position : match.start()]
-            new_starts += starts[position : match.start()]
-            new_ends += ends[position : match.start()]
             piece = match.expand(replacement)
-            new_text += piece
-            new_starts += [starts[match.start()]] * len(piece)
-            new_ends += [ends[match.end() - 1]] * len(piece)
+            new_text += [text[position : match.start()], piece]
+            new_starts += starts[position : match.start()] + [starts[match.start()]] * len(piece)
+            new_ends += ends[position : match.start()] + [ends[match.end() - 1]] * len(piece)
             position = match.end()
-        text = new_text + text[position:]
+        text = "".join(new_text) + text[position:]
         starts = new_starts + starts[position:]
         ends = new_ends + ends[position:]
     return text, starts, ends
 
 
 def word_spans(text):
-    """``(start, end)`` of each word in ``text``, Lao words included."""
+    """``(start, end, terms)`` of each word in ``text``, Lao words included."""
     for match in _SPAN.finditer(text):
         if match.lastgroup == "word":
-            yield match.span()
+            yield match.start(), match.end(), word_terms(match.group())
             continue
         folded, starts, ends = _folded_lao(match.group())
         position = 0
         for word in split_lao(folded):
             begin = folded.index(word, position)
             position = begin + len(word)
-            yield match.start() + starts[begin], match.start() + ends[position - 1]
+            yield match.start() + starts[begin], match.start() + ends[position - 1], (word,)
 
 
 def matches(text, wanted):
     """``(start, end, term)`` of each word of ``text`` that normalises to a term in ``wanted``."""
     found = []
-    for start, end in word_spans(text):
-        for term in terms(text[start:end]):
+    for start, end, found_terms in word_spans(text):
+        for term in found_terms:
             if term in wanted:
                 found.append((start, end, term))
                 break
@@ -108,17 +109,28 @@ def _best_window(marked, length):
 
 
 def excerpt(texts, wanted, length=EXCERPT_LENGTH):
-    """A piece of ``texts`` around the searched words, escaped, with them marked."""
-    text = clean(" ".join(" ".join(texts).split()))
-    if not text:
+    """A piece of ``texts`` around the searched words, escaped, with them marked.
+
+    The first text holding a searched word gives the excerpt (so a lead beats
+    the body); when none does, the first text's beginning is shown.
+    """
+    texts = [clean(" ".join(text.split()))[:MAX_SCANNED] for text in texts]
+    texts = [text for text in texts if text]
+    if not texts:
         return ""
-    marked = matches(text, wanted)
+    for text in texts:
+        marked = matches(text, wanted)
+        if marked:
+            break
+    else:
+        text, marked = texts[0], []
     start = 0
     if marked:
         start = max(0, _best_window(marked, length - LEAD_IN) - LEAD_IN)
     end = min(len(text), start + length)
-    spans = list(word_spans(text))
     # Cut only between words.
+    offset = max(0, start - 50)
+    spans = [(offset + s, offset + e) for s, e, _ in word_spans(text[offset : end + 50])]
     if start > 0:
         start = next((s for s, e in spans if s >= start), start)
     if end < len(text):

@@ -29,6 +29,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,12 @@ _TOKEN = re.compile(rf"(?P<lao>[{_LAO_RUN}]+)|(?P<word>[^\W_]+)")
 # stemmer cannot touch it) for each character of the Lao block.
 LAO_PREFIX = "lq"
 _HEX_LETTERS = "abcdefghijklmnop"
+_LAO_LETTERS = str.maketrans(
+    {
+        chr(0x0E80 + offset): _HEX_LETTERS[offset >> 4] + _HEX_LETTERS[offset & 15]
+        for offset in range(128)
+    }
+)
 
 # Words that look plural but must keep their "s".
 _NOT_PLURAL = frozenset(
@@ -143,16 +150,21 @@ def encode(term):
     """Return ``term`` spelled for a search backend (ASCII letters for Lao words)."""
     if not term or not ("\u0e80" <= term[0] <= "\u0eff"):
         return term
-    letters = []
-    for char in term:
-        offset = ord(char) - 0x0E80
-        letters.append(_HEX_LETTERS[offset >> 4] + _HEX_LETTERS[offset & 15])
-    return LAO_PREFIX + "".join(letters)
+    return LAO_PREFIX + term.translate(_LAO_LETTERS)
 
 
+# Wagtail's indexer asks for each field's value once per index column (three
+# or five times per page), so the last few results are kept.
+@lru_cache(maxsize=32)
 def index_text(text):
     """Return ``text`` as a backend should index it: encoded terms joined by spaces."""
     return " ".join(encode(term) for term in terms(text))
+
+
+@lru_cache(maxsize=8192)
+def word_terms(word):
+    """:func:`terms` of one word, remembered: excerpts look up the same words again and again."""
+    return tuple(terms(word))
 
 
 @dataclass
