@@ -1,0 +1,48 @@
+"""The demo site's words, assembled from one module per part of the site.
+
+``ARTICLES_BY_SECTION`` lists each section's articles in the order they are
+created; an article's ``related`` keys must name articles listed before it.
+"""
+
+from ..schema import Home
+from . import foreign, foreign2, news_events, news_events2, reform, reform2
+from .site import (
+    ACCESSIBILITY,
+    DOCUMENTS,
+    HOME_BODY,
+    HOME_INTRO,
+    HOME_SLUG,
+    HOME_TITLE,
+    IDENTITY,
+    IMAGES,
+    INTRODUCTION,
+    ORGANISATION,
+)
+
+SECTIONS = (foreign.SECTION, reform.SECTION, news_events.SECTION)
+
+ARTICLES_BY_SECTION = {
+    foreign.SECTION.key: (foreign.CONFERENCE_2017, foreign.HOUAPHANH_2026, *foreign2.ARTICLES),
+    reform.SECTION.key: (reform.PAR_INDEX, reform.ONLINE_SERVICES, *reform2.ARTICLES),
+    news_events.SECTION.key: (
+        news_events.BAN_FESTIVAL_2026,
+        news_events.TEA_EXPORT_2026,
+        *news_events2.ARTICLES,
+    ),
+}
+
+# The article that uses every kind of body block (accessibility checks read it).
+ALL_BLOCKS_ARTICLE = foreign.HOUAPHANH_2026.key
+
+HOME = Home(
+    slug=HOME_SLUG,
+    title=HOME_TITLE,
+    intro=HOME_INTRO,
+    body=HOME_BODY,
+    reform_section=reform.SECTION.key,
+    featured=(foreign.HOUAPHANH_2026.key, reform.PAR_INDEX.key, news_events.BAN_FESTIVAL_2026.key),
+    # Menu order: the introduction, the three sections, then the contact and accessibility pages.
+    children=(INTRODUCTION, *SECTIONS, ORGANISATION, ACCESSIBILITY),
+)
+
+__all__ = ["ARTICLES_BY_SECTION", "DOCUMENTS", "HOME", "IDENTITY", "IMAGES", "SECTIONS"]
