@@ -314,9 +314,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-language", type=int, default=10_000,
                         help="articles per language (default 10,000)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the database afterwards, to look into it")
     args = parser.parse_args()
 
     cleanup = prepare_database()
+    if args.keep:
+        print(f"  database kept: DATABASE_URL={os.environ['DATABASE_URL']}")
+        cleanup = lambda: None  # noqa: E731
     os.environ["DJANGO_SETTINGS_MODULE"] = "site_project.settings.test"
     import django
 

@@ -106,6 +106,8 @@ def search(request):
         if number == 1:
             context["picks"] = EditorsPick.for_query(query, locale)
             _decorate(context["picks"], parsed, sections_by_path)
+        if not request.GET.get("page"):
+            # A new search, not a visitor moving through the pages of one.
             SearchTerm.record(query, locale)
     context["notices"] = form.notices() + page_notices
     return render(request, "search/search.html", context)
