@@ -25,8 +25,9 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage, HomePageFeaturedArticle, SiteIdentity
 from home.models import ContentPage as ContentPageModel
 from news.models import NewsPage, RelatedArticle, SectionPage
+from translations import automation
 
-from . import localize, pictures, schema
+from . import checks, localize, pictures, schema
 from .data import ARTICLES_BY_SECTION, DOCUMENTS, HOME, IDENTITY, IMAGES
 from .schema import LANGUAGES, pick
 
@@ -205,6 +206,7 @@ class Loader:
         self.pages = defaultdict(dict)  # key -> language -> page
 
     def run(self):
+        checks.check(HOME, IDENTITY, ARTICLES_BY_SECTION)
         with transaction.atomic():
             self.ensure_locales()
             self.ensure_media()
@@ -380,4 +382,7 @@ class Loader:
 
 
 def load(stdout=None):
-    return Loader(stdout).run()
+    # The loader writes complete translations itself: the translation
+    # workflow's automatic drafts and memory pre-fill would only be redone.
+    with automation.paused():
+        return Loader(stdout).run()

@@ -27,7 +27,7 @@ SECTION = Section(
     intro=T(
         "Hoạt động đối ngoại, hợp tác quốc tế và quan hệ hữu nghị của tỉnh Sơn La với các tỉnh của Lào "
         "và các đối tác nước ngoài.",
-        "Son La's foreign relations, international cooperation and friendship with the provinces of Laos "
+        "Son La’s foreign relations, international cooperation and friendship with the provinces of Laos "
         "and other partners abroad.",
         "ວຽກງານການຕ່າງປະເທດ, ການຮ່ວມມືສາກົນ ແລະ ການພົວພັນມິດຕະພາບ ລະຫວ່າງແຂວງເຊີນລາ ກັບບັນດາແຂວງຂອງລາວ "
         "ແລະ ຄູ່ຮ່ວມມືຕ່າງປະເທດ.",
@@ -43,7 +43,7 @@ CONFERENCE_2017 = Article(
     title=T(
         "Hội nghị sơ kết 5 năm thực hiện chương trình hành động của Chính phủ về thông tin đối ngoại "
         "giai đoạn 2013-2020",
-        "Conference reviews five years of the Government's action programme on foreign information, "
+        "Conference reviews five years of the Government’s action programme on foreign information, "
         "2013-2020",
         "ກອງປະຊຸມສະຫຼຸບ 5 ປີ ການຈັດຕັ້ງປະຕິບັດແຜນງານປະຕິບັດງານຂອງລັດຖະບານ ກ່ຽວກັບຂໍ້ມູນຂ່າວສານ"
         "ການຕ່າງປະເທດ ໄລຍະ 2013-2020",
@@ -51,8 +51,8 @@ CONFERENCE_2017 = Article(
     lead=T(
         "Sáng 02/11, Ủy ban nhân dân tỉnh tổ chức hội nghị sơ kết 5 năm thực hiện chương trình hành động "
         "của Chính phủ về công tác thông tin đối ngoại giai đoạn 2013-2020 trên địa bàn tỉnh.",
-        "On the morning of 2 November, the provincial People's Committee held a conference reviewing five "
-        "years of the Government's action programme on foreign information for 2013-2020 in the province.",
+        "On the morning of 2 November, the provincial People’s Committee held a conference reviewing five "
+        "years of the Government’s action programme on foreign information for 2013-2020 in the province.",
         "ໃນຕອນເຊົ້າວັນທີ 2 ພະຈິກ, ຄະນະກຳມະການປະຊາຊົນແຂວງ ໄດ້ຈັດກອງປະຊຸມສະຫຼຸບ 5 ປີ "
         "ການຈັດຕັ້ງປະຕິບັດແຜນງານປະຕິບັດງານຂອງລັດຖະບານ ກ່ຽວກັບວຽກງານຂໍ້ມູນຂ່າວສານການຕ່າງປະເທດ "
         "ໄລຍະ 2013-2020 ໃນທົ່ວແຂວງ.",
@@ -69,7 +69,7 @@ CONFERENCE_2017 = Article(
     image_caption=T(
         "Hội nghị sơ kết 5 năm thực hiện chương trình hành động của Chính phủ về thông tin đối ngoại "
         "giai đoạn 2013-2020",
-        "The conference reviewing five years of the Government's action programme on foreign "
+        "The conference reviewing five years of the Government’s action programme on foreign "
         "information, 2013-2020",
         "ກອງປະຊຸມສະຫຼຸບ 5 ປີ ການຈັດຕັ້ງປະຕິບັດແຜນງານຂອງລັດຖະບານ ກ່ຽວກັບຂໍ້ມູນຂ່າວສານການຕ່າງປະເທດ",
     ),
@@ -78,7 +78,7 @@ CONFERENCE_2017 = Article(
             T(
                 "Tham dự hội nghị có lãnh đạo các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố và "
                 "đại diện các cơ quan báo chí của tỉnh.",
-                "Leaders of provincial departments and agencies, of the district and city People's "
+                "Leaders of provincial departments and agencies, of the district and city People’s "
                 "Committees, and representatives of the provincial press attended the conference.",
                 "ເຂົ້າຮ່ວມກອງປະຊຸມມີ ການນຳຂອງບັນດາພະແນກການ, ຄະນະກຳມະການປະຊາຊົນຂັ້ນເມືອງ ແລະ ຕົວແທນສື່ມວນຊົນຂອງແຂວງ.",
             ),
@@ -146,7 +146,7 @@ CONFERENCE_2017 = Article(
             ),
             attribution=T(
                 "Phó Chủ tịch Ủy ban nhân dân tỉnh phát biểu kết luận hội nghị",
-                "Vice-Chairman of the provincial People's Committee, closing the conference",
+                "Vice-Chairman of the provincial People’s Committee, closing the conference",
                 "ຮອງປະທານຄະນະກຳມະການປະຊາຊົນແຂວງ ກ່າວສະຫຼຸບກອງປະຊຸມ",
             ),
         ),
@@ -245,7 +245,7 @@ HOUAPHANH_2026 = Article(
             ),
             attribution=T(
                 "Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
-                "Chairman of the People's Committee of Son La Province",
+                "Chairman of the People’s Committee of Son La Province",
                 "ປະທານຄະນະກຳມະການປະຊາຊົນແຂວງເຊີນລາ",
             ),
         ),
@@ -276,7 +276,7 @@ HOUAPHANH_2026 = Article(
             document="cooperation_plan",
             title=T(
                 "Kế hoạch hợp tác năm 2026 giữa hai tỉnh (tệp văn bản)",
-                "The two provinces' cooperation plan for 2026 (text file)",
+                "The two provinces’ cooperation plan for 2026 (text file)",
                 "ແຜນການຮ່ວມມືປີ 2026 ຂອງສອງແຂວງ (ໄຟລ໌ຂໍ້ຄວາມ)",
             ),
         ),

@@ -123,7 +123,7 @@ LUANG_PRABANG_2025 = Article(
             T(
                 "Tiếp đoàn, lãnh đạo tỉnh Sơn La giới thiệu tiềm năng du lịch của cao nguyên Mộc Châu và "
                 "lòng hồ thủy điện Sơn La, đề nghị hai bên xây dựng tour du lịch kết nối Sơn La - Luông Pha Bang.",
-                "Receiving the delegation, Son La's leaders presented the tourism potential of the Moc Chau "
+                "Receiving the delegation, Son La’s leaders presented the tourism potential of the Moc Chau "
                 "plateau and the Son La reservoir, and proposed joint tours linking Son La and Luang Prabang.",
                 "ໃນໂອກາດຕ້ອນຮັບຄະນະ, ການນຳແຂວງເຊີນລາ ໄດ້ແນະນຳທ່າແຮງດ້ານການທ່ອງທ່ຽວຂອງພູພຽງມົກເຈົາ ແລະ "
                 "ອ່າງເກັບນ້ຳເຂື່ອນໄຟຟ້າເຊີນລາ, ພ້ອມທັງສະເໜີໃຫ້ສອງຝ່າຍສ້າງເສັ້ນທາງທ່ອງທ່ຽວເຊື່ອມຕໍ່ "

@@ -21,7 +21,7 @@ SECTION = Section(
     title=T("Tin tức - Sự kiện", "News and events", "ຂ່າວສານ - ເຫດການ"),
     intro=T(
         "Tin hoạt động của tỉnh, các sự kiện văn hóa, du lịch và kinh tế nổi bật tại Sơn La.",
-        "News of the province's work and the main cultural, tourism and economic events in Son La.",
+        "News of the province’s work and the main cultural, tourism and economic events in Son La.",
         "ຂ່າວການເຄື່ອນໄຫວຂອງແຂວງ ແລະ ເຫດການສຳຄັນດ້ານວັດທະນະທຳ, ການທ່ອງທ່ຽວ ແລະ ເສດຖະກິດ ຢູ່ແຂວງເຊີນລາ.",
     ),
 )
@@ -34,14 +34,14 @@ BAN_FESTIVAL_2026 = Article(
     ),
     title=T(
         "Khai mạc Lễ hội Hoa Ban tỉnh Sơn La năm 2026",
-        "Son La's Ban Flower Festival 2026 opens",
+        "Son La’s Ban Flower Festival 2026 opens",
         "ເປີດບຸນດອກບານ ແຂວງເຊີນລາ ປີ 2026",
     ),
     lead=T(
         "Tối 08/3, tại Quảng trường Tây Bắc, lễ hội Hoa Ban năm 2026 khai mạc với chương trình nghệ thuật "
-        "của các dân tộc Thái, H'Mông, Mường và đoàn nghệ thuật tỉnh Hủa Phăn (Lào).",
+        "của các dân tộc Thái, H’Mông, Mường và đoàn nghệ thuật tỉnh Hủa Phăn (Lào).",
         "On the evening of 8 March, the 2026 Ban Flower Festival opened on North-West Square with "
-        "performances by Thai, H'Mong and Muong artists and a troupe from Houaphanh province (Laos).",
+        "performances by Thai, H’Mong and Muong artists and a troupe from Houaphanh province (Laos).",
         "ໃນຕອນຄ່ຳວັນທີ 8 ມີນາ, ຢູ່ເດີ່ນຕາເວັນຕົກສ່ຽງເໜືອ, ບຸນດອກບານ ປີ 2026 ໄດ້ເປີດຂຶ້ນ ດ້ວຍການສະແດງ"
         "ສິລະປະຂອງຊົນເຜົ່າໄທ, ມົ້ງ, ເມື່ອງ ແລະ ຄະນະສິລະປິນແຂວງຫົວພັນ (ລາວ).",
     ),
@@ -88,7 +88,7 @@ BAN_FESTIVAL_2026 = Article(
         Table(
             caption=T(
                 "Lịch các hoạt động chính của lễ hội",
-                "Timetable of the festival's main events",
+                "Timetable of the festival’s main events",
                 "ຕາຕະລາງກິດຈະກຳຫຼັກຂອງບຸນ",
             ),
             rows=(

@@ -13,7 +13,7 @@ FRUIT_2025 = Article(
     ),
     title=T(
         "Sản lượng cây ăn quả của tỉnh năm 2025 ước đạt hơn 700.000 tấn",
-        "The province's 2025 fruit harvest is estimated at more than 700,000 tonnes",
+        "The province’s 2025 fruit harvest is estimated at more than 700,000 tonnes",
         "ຜົນຜະລິດໝາກໄມ້ຂອງແຂວງ ປີ 2025 ຄາດວ່າຈະບັນລຸຫຼາຍກວ່າ 700.000 ໂຕນ",
     ),
     lead=T(

@@ -21,7 +21,7 @@ SECTION = Section(
     title=T("Thông tin cải cách", "Reform information", "ຂໍ້ມູນຂ່າວສານການປະຕິຮູບ"),
     intro=T(
         "Cải cách hành chính, dịch vụ công trực tuyến và chuyển đổi số trong các cơ quan nhà nước của tỉnh.",
-        "Administrative reform, online public services and digital transformation in the province's "
+        "Administrative reform, online public services and digital transformation in the province’s "
         "public bodies.",
         "ການປະຕິຮູບບໍລິຫານ, ການບໍລິການສາທາລະນະອອນລາຍ ແລະ ການຫັນເປັນດິຈິຕອນ ໃນອົງການລັດຂອງແຂວງ.",
     ),
@@ -41,7 +41,7 @@ PAR_INDEX = Article(
     lead=T(
         "Ủy ban nhân dân tỉnh ban hành kế hoạch cải cách hành chính năm 2026, tập trung cắt giảm thời gian "
         "giải quyết thủ tục và nâng cao chất lượng phục vụ người dân, doanh nghiệp.",
-        "The provincial People's Committee has issued its administrative reform plan for 2026, which "
+        "The provincial People’s Committee has issued its administrative reform plan for 2026, which "
         "focuses on shortening procedures and improving services for citizens and businesses.",
         "ຄະນະກຳມະການປະຊາຊົນແຂວງ ໄດ້ອອກແຜນການປະຕິຮູບບໍລິຫານ ປີ 2026 ໂດຍສຸມໃສ່ການຫຼຸດຜ່ອນເວລາ"
         "ແກ້ໄຂເອກະສານ ແລະ ຍົກສູງຄຸນນະພາບການບໍລິການປະຊາຊົນ ແລະ ວິສາຫະກິດ.",
@@ -55,7 +55,7 @@ PAR_INDEX = Article(
                 "Kế hoạch đặt mục tiêu giảm ít nhất 20% thời gian giải quyết thủ tục hành chính so với quy "
                 "định và công khai đầy đủ tiến độ xử lý hồ sơ trên Cổng dịch vụ công của tỉnh.",
                 "The plan aims to cut processing times by at least 20% compared with the legal limits, and to "
-                "publish the progress of every application on the province's public service portal.",
+                "publish the progress of every application on the province’s public service portal.",
                 "ແຜນການ ໄດ້ວາງເປົ້າໝາຍຫຼຸດເວລາແກ້ໄຂເອກະສານບໍລິຫານລົງຢ່າງໜ້ອຍ 20% ທຽບກັບລະບຽບການ ແລະ "
                 "ເປີດເຜີຍຄວາມຄືບໜ້າຂອງການແກ້ໄຂເອກະສານທຸກສະບັບ ຢູ່ໃນປະຕູບໍລິການສາທາລະນະຂອງແຂວງ.",
             ),
@@ -64,7 +64,7 @@ PAR_INDEX = Article(
         Table(
             caption=T(
                 "Điểm chỉ số cải cách hành chính (PAR INDEX) của tỉnh, 2022-2025",
-                "The province's administrative reform index (PAR Index) scores, 2022-2025",
+                "The province’s administrative reform index (PAR Index) scores, 2022-2025",
                 "ຄະແນນດັດຊະນີການປະຕິຮູບບໍລິຫານ (PAR INDEX) ຂອງແຂວງ, 2022-2025",
             ),
             rows=(
@@ -132,7 +132,7 @@ ONLINE_SERVICES = Article(
             T(
                 "Theo Văn phòng Ủy ban nhân dân tỉnh, tỷ lệ hồ sơ nộp trực tuyến năm 2025 đạt hơn 65%, tăng "
                 "gần gấp đôi so với năm trước.",
-                "According to the Office of the provincial People's Committee, more than 65% of applications "
+                "According to the Office of the provincial People’s Committee, more than 65% of applications "
                 "in 2025 were filed online, nearly twice the share of the previous year.",
                 "ອີງຕາມຫ້ອງວ່າການຄະນະກຳມະການປະຊາຊົນແຂວງ, ອັດຕາເອກະສານທີ່ຍື່ນທາງອອນລາຍ ໃນປີ 2025 ບັນລຸຫຼາຍກວ່າ "
                 "65%, ເພີ່ມຂຶ້ນເກືອບສອງເທົ່າ ທຽບກັບປີກ່ອນ.",

@@ -34,7 +34,7 @@ SERVICE_CENTRE = Article(
                 "Hồ sơ giấy được số hóa ngay tại quầy và chuyển tới cơ quan có thẩm quyền qua hệ thống thông "
                 "tin giải quyết thủ tục hành chính của tỉnh.",
                 "Paper applications are scanned at the counter and sent to the competent agency through the "
-                "province's administrative procedures system.",
+                "province’s administrative procedures system.",
                 "ເອກະສານທີ່ເປັນເຈ້ຍ ຈະຖືກສະແກນເປັນດິຈິຕອນທັນທີຢູ່ເຄົາເຕີ ແລະ ສົ່ງໄປຫາອົງການທີ່ມີສິດອຳນາດ "
                 "ຜ່ານລະບົບຂໍ້ມູນຂ່າວສານການແກ້ໄຂເອກະສານບໍລິຫານຂອງແຂວງ.",
             ),
@@ -122,7 +122,7 @@ SATISFACTION_2025 = Article(
                     value="97.5",
                     unit="%",
                     label=T("Hồ sơ giải quyết đúng hạn", "Applications settled on time", "ເອກະສານທີ່ແກ້ໄຂທັນເວລາ"),
-                    source=T("Văn phòng Ủy ban nhân dân tỉnh", "Office of the provincial People's Committee", "ຫ້ອງວ່າການຄະນະກຳມະການປະຊາຊົນແຂວງ"),
+                    source=T("Văn phòng Ủy ban nhân dân tỉnh", "Office of the provincial People’s Committee", "ຫ້ອງວ່າການຄະນະກຳມະການປະຊາຊົນແຂວງ"),
                     as_of=datetime.date(2025, 12, 31),
                 ),
             ),
@@ -131,8 +131,8 @@ SATISFACTION_2025 = Article(
         Paragraph(
             T(
                 "Người dân đề nghị rút ngắn thời gian chờ tại quầy và bổ sung hướng dẫn bằng tiếng dân tộc "
-                "Thái, H'Mông ở các xã vùng cao.",
-                "Residents asked for shorter waits at the counters and for guidance in the Thai and H'Mong "
+                "Thái, H’Mông ở các xã vùng cao.",
+                "Residents asked for shorter waits at the counters and for guidance in the Thai and H’Mong "
                 "languages in highland communes.",
                 "ປະຊາຊົນ ສະເໜີໃຫ້ຫຼຸດເວລາລໍຖ້າຢູ່ເຄົາເຕີ ແລະ ເພີ່ມຄຳແນະນຳເປັນພາສາໄທ ແລະ ພາສາມົ້ງ "
                 "ຢູ່ບັນດາຕາແສງເຂດພູດອຍ.",

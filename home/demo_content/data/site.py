@@ -26,7 +26,7 @@ IDENTITY = Identity(
     ),
     agency_name=T(
         "Ủy ban nhân dân tỉnh Sơn La",
-        "People's Committee of Son La Province",
+        "People’s Committee of Son La Province",
         "ຄະນະກຳມະການປະຊາຊົນແຂວງເຊີນລາ",
     ),
     address=T(
@@ -38,7 +38,7 @@ IDENTITY = Identity(
     email="congthongtin@sonla.gov.vn",
     editor_in_charge=T(
         "Chánh Văn phòng Ủy ban nhân dân tỉnh Sơn La",
-        "Chief of Office, People's Committee of Son La Province",
+        "Chief of Office, People’s Committee of Son La Province",
         "ຫົວໜ້າຫ້ອງວ່າການ ຄະນະກຳມະການປະຊາຊົນແຂວງເຊີນລາ",
     ),
     licence=T(
@@ -149,7 +149,7 @@ HOME_TITLE = T("Trang chủ", "Home", "ໜ້າຫຼັກ")
 HOME_INTRO = T(
     "Cổng thông tin điện tử tỉnh Sơn La đăng tải tin tức, chính sách và thông tin đối ngoại của tỉnh "
     "bằng tiếng Việt, tiếng Anh và tiếng Lào.",
-    "The Son La Province Web Portal publishes the province's news, policies and foreign information "
+    "The Son La Province Web Portal publishes the province’s news, policies and foreign information "
     "in Vietnamese, English and Lao.",
     "ປະຕູຂໍ້ມູນຂ່າວສານເອເລັກໂຕຣນິກ ແຂວງເຊີນລາ ເຜີຍແຜ່ຂ່າວສານ, ນະໂຍບາຍ ແລະ ຂໍ້ມູນຂ່າວສານດ້ານການຕ່າງປະເທດ "
     "ຂອງແຂວງ ເປັນພາສາຫວຽດນາມ, ພາສາອັງກິດ ແລະ ພາສາລາວ.",
@@ -164,7 +164,7 @@ INTRODUCTION = ContentPage(
         "Sơn La là tỉnh miền núi vùng Tây Bắc Việt Nam, có đường biên giới chung với nước Cộng hòa "
         "Dân chủ Nhân dân Lào.",
         "Son La is a mountainous province in north-western Vietnam that shares a border with the "
-        "Lao People's Democratic Republic.",
+        "Lao People’s Democratic Republic.",
         "ແຂວງເຊີນລາ ເປັນແຂວງເຂດພູດອຍ ທາງພາກຕາເວັນຕົກສ່ຽງເໜືອຂອງຫວຽດນາມ ມີຊາຍແດນຕິດກັບ "
         "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ.",
     ),
@@ -199,10 +199,10 @@ INTRODUCTION = ContentPage(
         Paragraph(
             T(
                 "Theo Tổng điều tra dân số năm 2019, Sơn La có 1.248.415 người thuộc 12 dân tộc cùng sinh "
-                "sống, trong đó người Thái chiếm khoảng 54%, tiếp đến là người Kinh, H'Mông, Mường và các "
+                "sống, trong đó người Thái chiếm khoảng 54%, tiếp đến là người Kinh, H’Mông, Mường và các "
                 "dân tộc khác.",
                 "According to the 2019 census, Son La has 1,248,415 inhabitants from 12 ethnic groups. Thai "
-                "people make up about 54%, followed by the Kinh, H'Mong, Muong and other groups.",
+                "people make up about 54%, followed by the Kinh, H’Mong, Muong and other groups.",
                 "ອີງຕາມການສຳຫຼວດພົນລະເມືອງ ປີ 2019, ແຂວງເຊີນລາ ມີພົນລະເມືອງ 1.248.415 ຄົນ ຈາກ 12 ຊົນເຜົ່າ, "
                 "ໃນນັ້ນ ຊາວໄທ ກວມເອົາປະມານ 54%, ຕໍ່ມາແມ່ນຊາວກິງ, ມົ້ງ, ເມື່ອງ ແລະ ຊົນເຜົ່າອື່ນໆ.",
             ),
@@ -211,14 +211,14 @@ INTRODUCTION = ContentPage(
         Paragraph(
             T(
                 "Cổng thông tin điện tử là kênh chính thức của Ủy ban nhân dân tỉnh để:",
-                "The web portal is the official channel of the provincial People's Committee for:",
+                "The web portal is the official channel of the provincial People’s Committee for:",
                 "ປະຕູຂໍ້ມູນຂ່າວສານເອເລັກໂຕຣນິກ ເປັນຊ່ອງທາງທາງການຂອງຄະນະກຳມະການປະຊາຊົນແຂວງ ເພື່ອ:",
             ),
             Bullets(
                 (
                     T(
                         "đăng tải tin tức, sự kiện và văn bản chỉ đạo, điều hành;",
-                        "news, events and the province's directives;",
+                        "news, events and the province’s directives;",
                         "ເຜີຍແຜ່ຂ່າວສານ, ເຫດການ ແລະ ເອກະສານຊີ້ນຳ;",
                     ),
                     T(
@@ -268,7 +268,7 @@ ORGANISATION = ContentPage(
         "Chức năng, nhiệm vụ và thông tin liên hệ của các cơ quan phụ trách Cổng thông tin và công tác "
         "đối ngoại của tỉnh.",
         "Functions, duties and contact details of the agencies in charge of the portal and of the "
-        "province's foreign relations.",
+        "province’s foreign relations.",
         "ພາລະບົດບາດ, ໜ້າທີ່ ແລະ ຂໍ້ມູນການຕິດຕໍ່ ຂອງບັນດາອົງການ ທີ່ຮັບຜິດຊອບປະຕູຂໍ້ມູນຂ່າວສານ "
         "ແລະ ວຽກງານການຕ່າງປະເທດຂອງແຂວງ.",
     ),
@@ -276,7 +276,7 @@ ORGANISATION = ContentPage(
         *_office(
             T(
                 "Ủy ban nhân dân tỉnh Sơn La",
-                "People's Committee of Son La Province",
+                "People’s Committee of Son La Province",
                 "ຄະນະກຳມະການປະຊາຊົນແຂວງເຊີນລາ",
             ),
             T(
@@ -318,7 +318,7 @@ ORGANISATION = ContentPage(
             ),
             T(
                 "Quản lý báo chí, xuất bản, chuyển đổi số; vận hành kỹ thuật Cổng thông tin điện tử.",
-                "Manages the press, publishing and digital transformation, and runs the portal's "
+                "Manages the press, publishing and digital transformation, and runs the portal’s "
                 "technical platform.",
                 "ຄຸ້ມຄອງສື່ມວນຊົນ, ການພິມຈຳໜ່າຍ, ການຫັນເປັນດິຈິຕອນ ແລະ ດູແລລະບົບເຕັກນິກຂອງປະຕູຂໍ້ມູນຂ່າວສານ.",
             ),
