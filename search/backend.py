@@ -14,6 +14,12 @@ On PostgreSQL it uses the "simple" text search configuration unless the
 settings name another: the default one is English, whose stemming and stop
 words would treat folded Vietnamese syllables ("the", "do", "an") as English
 and make PostgreSQL behave differently from SQLite.
+
+Indexing one page (what publishing does) no longer recomputes every index
+entry's title weight: that is two scans of the whole index table, 60 ms per
+publish at 30,000 pages on SQLite. The weight only tunes Wagtail's own
+relevance order (the admin's), new entries get the neutral 1.0, and
+``update_index`` still recomputes them all.
 """
 
 from functools import cache
@@ -46,9 +52,21 @@ class NormalisedQueriesMixin:
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
+class TitleNormsOnRebuildMixin:
+    def _refresh_title_norms(self, full=False):
+        if full:
+            super()._refresh_title_norms(full=True)
+
+
 @cache
 def _normalising(backend_class):
-    return type(backend_class.__name__, (NormalisedQueriesMixin, backend_class), {})
+    attributes = {}
+    if hasattr(backend_class.index_class, "_refresh_title_norms"):
+        index_class = backend_class.index_class
+        attributes["index_class"] = type(
+            index_class.__name__, (TitleNormsOnRebuildMixin, index_class), {}
+        )
+    return type(backend_class.__name__, (NormalisedQueriesMixin, backend_class), attributes)
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module

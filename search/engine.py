@@ -22,15 +22,14 @@ that switch the search backend to Elasticsearch or OpenSearch.
 import datetime
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
+
+from news.models import NewsPage
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
@@ -41,16 +40,21 @@ def _day_start(day):
 
 
 class Results:
-    """Lazy results for a Django ``Paginator``: ``count()`` and slicing."""
+    """Results for a Django ``Paginator``: ``count()``, and slices fetched one page at a time.
 
-    def __init__(self, search):
+    Each fetch also gives the total, so showing page 1 takes one query.
+    """
+
+    def __init__(self, search, per_page):
         self.search = search
-        self._count = None
+        self.per_page = per_page
+        self._total = None
+        self._pages = {}
 
     def count(self):
-        if self._count is None:
-            self._count = self.search.count()
-        return self._count
+        if self._total is None:
+            self[0 : self.per_page]
+        return self._total
 
     def __len__(self):
         return self.count()
@@ -58,7 +62,12 @@ class Results:
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
-        return self.search.fetch(item.start or 0, item.stop)
+        key = (item.start or 0, item.stop)
+        if key not in self._pages:
+            self._pages[key], total = self.search.fetch(*key)
+            if total is not None:
+                self._total = total
+        return self._pages[key]
 
 
 class BaseSearch:
@@ -81,112 +90,135 @@ class BaseSearch:
             pages = pages.descendant_of(self.section)
         return pages
 
-    def results(self):
-        return Results(self)
+    def results(self, per_page):
+        return Results(self, per_page)
 
     def fetch(self, start, stop):
-        rows = list(self.ordered()[start:stop])
-        pages = Page.objects.filter(pk__in=[pk for pk, _ in rows]).specific().in_bulk()
-        found = []
-        for pk, date in rows:
-            if pk in pages:
-                page = pages[pk]
-                page.search_date = date
-                found.append(page)
-        return found
+        """The specific pages from ``start`` to ``stop``, best first, and the total (or None)."""
+        raise NotImplementedError
 
 
 class IndexSearch(BaseSearch):
-    """Search that reads Wagtail's database index tables (SQLite FTS5 or PostgreSQL)."""
+    """Search that reads Wagtail's database index tables (SQLite FTS5 or PostgreSQL).
 
-    def matched(self):
-        """The matching pages, unordered."""
-        pages = self.pages().annotate(
-            search_date=Coalesce("newspage__published_at", "first_published_at", "last_published_at")
-        )
-        if self.date_from:
-            pages = pages.filter(search_date__gte=_day_start(self.date_from))
-        if self.date_to:
-            pages = pages.filter(search_date__lt=_day_start(self.date_to + datetime.timedelta(days=1)))
-        return pages.filter(pk__in=self.matching(self.parsed.parts, self.operator))
+    One query finds the matching index entries, joins their pages, keeps
+    those :meth:`pages` allows, ranks them and counts them.
+    """
 
-    def count(self):
-        return self.matched().count()
+    def fetch(self, start, stop):
+        sql, params = self.sql(start, stop)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        pages = Page.objects.filter(pk__in=[row[0] for row in rows]).specific().in_bulk()
+        found = []
+        for pk, date, _ in rows:
+            if pk in pages:
+                page = pages[pk]
+                page.search_date = _as_datetime(date)
+                found.append(page)
+        return found, rows[0][2] if rows else (0 if start == 0 else None)
 
-    def ordered(self):
-        """``(id, date)`` of the matching pages, best first."""
-        pages = self.matched()
-        parts = self.parsed.parts
-        if self.order == NEWEST:
-            return pages.order_by(F("search_date").desc(nulls_last=True), "-pk").values_list(
-                "pk", "search_date"
-            )
-        tiers = [
-            When(pk__in=self.matching(parts, "or", title_only=True), then=Value(1)),
-        ]
-        words = [term for part in parts for term in part]
-        if len(parts) > 1:
-            tiers.append(When(pk__in=self.matching(parts, "and", title_only=True), then=Value(2)))
-        if len(words) > 1:
-            tiers.append(When(pk__in=self.matching([words], "and", title_only=True), then=Value(4)))
-        tier = sum(
-            (Case(when, default=Value(0), output_field=IntegerField()) for when in tiers),
-            Value(0),
-        )
-        return (
-            pages.annotate(search_tier=tier)
-            .order_by("-search_tier", F("search_date").desc(nulls_last=True), "-pk")
-            .values_list("pk", "search_date")
-        )
-
-    # Matching pages, as a subquery giving page ids ----------------------------
-
-    @staticmethod
-    def _page_content_types():
-        return sorted(get_descendants_content_types_pks(Page))
-
-    def matching(self, parts, operator, title_only=False):
-        """A subquery of the ids of pages whose index entry has ``parts`` (each a list of terms)."""
-        content_types = self._page_content_types()
-        placeholders = ", ".join(["%s"] * len(content_types))
+    def sql(self, start, stop):
+        """The SQL and parameters giving ``(page id, date, total)`` rows, best first."""
         entries = get_app_config().get_model("IndexEntry")._meta.db_table
+        content_types = sorted(get_descendants_content_types_pks(Page))
         if connection.vendor == "postgresql":
-            condition, params = self._tsquery_condition(parts, operator, title_only)
-            sql = (
-                f"SELECT e.object_id::integer FROM {entries} e "
-                f"WHERE e.content_type_id IN ({placeholders}) AND ({condition})"
-            )
-            return RawSQL(sql, [*content_types, *params])
+            hits, params = self._postgres_hits(entries)
+        else:
+            hits, params = self._sqlite_hits(entries)
+        params += content_types
+        allowed, allowed_params = self.pages().values("pk").query.sql_with_params()
+        params += allowed_params
+        page_table = Page._meta.db_table
+        news_table = NewsPage._meta.db_table
+        date = "COALESCE(n.published_at, p.first_published_at, p.last_published_at)"
+        conditions = []
+        ops = connection.ops
+        if self.date_from:
+            conditions.append(f"{date} >= %s")
+            params.append(ops.adapt_datetimefield_value(_day_start(self.date_from)))
+        if self.date_to:
+            conditions.append(f"{date} < %s")
+            end = _day_start(self.date_to + datetime.timedelta(days=1))
+            params.append(ops.adapt_datetimefield_value(end))
+        order = "search_date DESC NULLS LAST, p.id DESC"
+        if self.order == RELEVANCE:
+            tier, tier_params = self._tier()
+            order = f"{tier} DESC, {order}"
+            params += tier_params
+        params += [stop - start, start]
+        extra = "".join(f" AND {condition}" for condition in conditions)
+        placeholders = ", ".join(["%s"] * len(content_types))
+        sql = f"""
+            WITH hits AS ({hits} AND e.content_type_id IN ({placeholders}))
+            SELECT p.id, {date} AS search_date, COUNT(*) OVER () AS total
+            FROM hits h
+            JOIN {page_table} p ON p.id = h.page_id
+            LEFT JOIN {news_table} n ON n.page_ptr_id = p.id
+            WHERE p.id IN ({allowed}){extra}
+            ORDER BY {order}
+            LIMIT %s OFFSET %s
+        """
+        return sql, params
+
+    def _sqlite_hits(self, entries):
         fts = f"{entries}_fts"
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) FROM {fts} f JOIN {entries} e ON e.id = f.rowid "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders})"
+            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, ' ' || e.title || ' ' AS title "
+            f"FROM {fts} f JOIN {entries} e ON e.id = f.rowid WHERE {fts} MATCH %s"
         )
-        return RawSQL(sql, [self._fts_match(parts, operator, title_only), *content_types])
-
-    @staticmethod
-    def _fts_match(parts, operator, title_only):
         # Terms hold only letters and digits (see search.normalize), so
         # quoting each part is all the escaping FTS5 needs.
-        joiner = " AND " if operator == "and" else " OR "
-        expression = joiner.join('"' + " ".join(part) + '"' for part in parts)
-        columns = "title" if title_only else "title body"
-        return f"{{{columns}}} : ({expression})"
+        joiner = " AND " if self.operator == "and" else " OR "
+        expression = joiner.join('"' + " ".join(part) + '"' for part in self.parsed.parts)
+        return sql, [f"{{title body}} : ({expression})"]
 
-    @staticmethod
-    def _tsquery_condition(parts, operator, title_only):
-        # One condition per part, so a phrase must sit within one column, as
-        # FTS5 requires: "title || body" would let it run from one into the other.
-        columns = ["e.title"] if title_only else ["e.title", "e.body"]
+    def _postgres_hits(self, entries):
+        # One condition per part, so that a phrase must sit within one column,
+        # as in FTS5 ("title || body" would let it run from one into the other).
         conditions, params = [], []
-        for part in parts:
+        for part in self.parsed.parts:
             tsquery = " <-> ".join(f"'{term}'" for term in part)
             conditions.append(
-                "(" + " OR ".join(f"{column} @@ to_tsquery('simple', %s)" for column in columns) + ")"
+                "(e.title @@ to_tsquery('simple', %s) OR e.body @@ to_tsquery('simple', %s))"
             )
-            params.extend([tsquery] * len(columns))
-        joiner = " AND " if operator == "and" else " OR "
-        return joiner.join(conditions), params
+            params += [tsquery, tsquery]
+        joiner = " AND " if self.operator == "and" else " OR "
+        sql = (
+            f"SELECT e.object_id::integer AS page_id, ' ' || e.title_text || ' ' AS title "
+            f"FROM {entries} e WHERE ({joiner.join(conditions)})"
+        )
+        return sql, params
+
+    def _tier(self):
+        """Relevance tier from the normalised title (terms joined by single spaces).
+
+        7: the whole query is a phrase in the title; 3: every part is in the
+        title; 1: some part is; 0: none.
+        """
+        contains = "instr(h.title, %s) > 0" if connection.vendor == "sqlite" else "strpos(h.title, %s) > 0"
+        parts = [f" {' '.join(part)} " for part in self.parsed.parts]
+        words = f" {' '.join(term for part in self.parsed.parts for term in part)} "
+        tiers = [
+            (4, [words]),
+            (2, parts),
+            (1, parts),
+        ]
+        sql, params = [], []
+        for weight, needles in tiers:
+            joiner = " OR " if weight == 1 else " AND "
+            sql.append(f"(CASE WHEN {joiner.join([contains] * len(needles))} THEN {weight} ELSE 0 END)")
+            params += needles
+        return "(" + " + ".join(sql) + ")", params
+
+
+def _as_datetime(value):
+    """A date from a raw query as an aware datetime (SQLite gives text)."""
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    parsed = datetime.datetime.fromisoformat(value)
+    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, datetime.timezone.utc)
 
 
 class BackendSearch(BaseSearch):
@@ -209,15 +241,13 @@ class BackendSearch(BaseSearch):
         query = queries[0] if len(queries) == 1 else (And if self.operator == "and" else Or)(queries)
         return pages.search(query, order_by_relevance=self.order != NEWEST)
 
-    def count(self):
-        return self.matched().count()
-
     def fetch(self, start, stop):
-        pages = [page.specific for page in self.matched()[start:stop]]
+        results = self.matched()
+        pages = [page.specific for page in results[start:stop]]
         for page in pages:
             published_at = getattr(page, "published_at", None)
             page.search_date = published_at or page.first_published_at
-        return pages
+        return pages, results.count()
 
 
 def uses_index_tables():
@@ -234,7 +264,7 @@ def uses_index_tables():
     return False
 
 
-def search(parsed, **options):
+def search(parsed, per_page=10, **options):
     """Return :class:`Results` for ``parsed`` (a :class:`search.normalize.ParsedQuery`)."""
     engine = IndexSearch if uses_index_tables() else BackendSearch
-    return engine(parsed, **options).results()
+    return engine(parsed, **options).results(per_page)

@@ -75,7 +75,3 @@ class SearchSite:
 @pytest.fixture
 def search_site(db):
     return SearchSite()
-
-
-# TEMPORARY: the plain database set-up until load_demo_content exists.
-from pytest_django.fixtures import django_db_setup  # noqa: E402,F401
