@@ -6,6 +6,7 @@ them; the test database of the other tests is left alone. Chromium is
 Debian's (``CHROMIUM``, default /usr/bin/chromium), driven by Playwright.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -13,8 +14,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from tests.browser.a11y import serve_axe
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -50,7 +54,8 @@ def _browser_database_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory):
+def browser_site(tmp_path_factory):
+    """The server's environment, its own database holding the demo content."""
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="site_project.settings.test",
@@ -60,6 +65,30 @@ def server_url(tmp_path_factory):
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
+    # A section long enough to have a second page, for the accessibility checks.
+    subprocess.run(
+        [sys.executable, "-m", "tests.browser.site_pages", "--pad"], env=env, cwd=ROOT, check=True
+    )
+    return SimpleNamespace(env=env, manage=manage)
+
+
+@pytest.fixture(scope="session")
+def site_pages(browser_site):
+    """The URLs that stand for each public page type, per language (see ``site_pages.py``)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.browser.site_pages"],
+        env=browser_site.env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def server_url(browser_site):
+    env, manage = browser_site.env, browser_site.manage
     port = _free_port()
     server = subprocess.Popen(
         manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -111,3 +140,35 @@ def tab(browser, server_url):
     tab.on("request", record)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def open_tab(browser, server_url):
+    """Open tabs in fresh contexts: ``open_tab(width=320, java_script_enabled=False, ...)``.
+
+    Each tab records requests leaving 127.0.0.1 (``tab.external_requests``) and
+    uncaught script errors (``tab.errors``); its context closes after the test.
+    """
+    contexts = []
+
+    def open_tab(width=1280, height=900, **options):
+        context = browser.new_context(
+            base_url=server_url, viewport={"width": width, "height": height}, **options
+        )
+        contexts.append(context)
+        serve_axe(context)
+        tab = context.new_page()
+        tab.external_requests = []
+        tab.errors = []
+        tab.on(
+            "request",
+            lambda request: None
+            if request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else tab.external_requests.append(request.url),
+        )
+        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
