@@ -6,14 +6,12 @@ when its content differs from the data, and a translation is rebuilt only
 when its source or its strings changed.
 """
 
-import io
 import json
 import uuid
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.html import escape
@@ -229,17 +227,38 @@ class Loader:
         for spec in IMAGES:
             image = Image.objects.filter(title=spec.title).first()
             if image is None:
-                data = pictures.draw(spec.scene, spec.seed)
-                image = Image(title=spec.title, file=ImageFile(io.BytesIO(data), name=f"{spec.key}.jpg"))
+                image = Image(title=spec.title)
+                image.file = self.stored_file(
+                    Image, f"original_images/demo_{spec.key}.jpg", pictures.draw(spec.scene, spec.seed)
+                )
+                image._set_image_file_metadata()
                 image.save()
             self.media[spec.key] = image
         Document = get_document_model()
         for spec in DOCUMENTS:
             document = Document.objects.filter(title=spec.title).first()
             if document is None:
-                document = Document(title=spec.title, file=ContentFile(spec.text.encode(), name=spec.filename))
+                document = Document(title=spec.title)
+                document.file = self.stored_file(
+                    Document, f"documents/{spec.filename}", spec.text.encode()
+                )
+                document._set_document_file_metadata()
                 document.save()
             self.media[spec.key] = document
+
+    @staticmethod
+    def stored_file(model, name, data):
+        """The name of a media file holding ``data``, reusing an identical file.
+
+        A fresh database (a test run, a new checkout) then finds the pictures a
+        previous run drew instead of adding another copy to the media folder.
+        """
+        storage = model._meta.get_field("file").storage
+        if storage.exists(name):
+            with storage.open(name) as existing:
+                if existing.read() == data:
+                    return name
+        return storage.save(name, ContentFile(data))
 
     def targets(self, model, fields_for, data):
         """Unsaved English and Lao copies carrying the translated texts."""
