@@ -20,6 +20,7 @@ that switch the search backend to Elasticsearch or OpenSearch.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.db import connection
 from django.utils import timezone
@@ -33,6 +34,11 @@ from news.models import NewsPage
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
+# A page's date: an article's own, else when the page was first published.
+DATE = "COALESCE(n.published_at, p.first_published_at, p.last_published_at)"
+EPOCH = datetime.datetime(1, 1, 1, tzinfo=datetime.timezone.utc)
+# Page ids per query when reading dates (well below SQLite's variable limit).
+ID_CHUNK = 2000
 
 
 def _day_start(day):
@@ -40,21 +46,17 @@ def _day_start(day):
 
 
 class Results:
-    """Results for a Django ``Paginator``: ``count()``, and slices fetched one page at a time.
+    """Results for a Django ``Paginator``: ``count()`` and slicing, each run once."""
 
-    Each fetch also gives the total, so showing page 1 takes one query.
-    """
-
-    def __init__(self, search, per_page):
+    def __init__(self, search):
         self.search = search
-        self.per_page = per_page
-        self._total = None
+        self._count = None
         self._pages = {}
 
     def count(self):
-        if self._total is None:
-            self[0 : self.per_page]
-        return self._total
+        if self._count is None:
+            self._count = self.search.count()
+        return self._count
 
     def __len__(self):
         return self.count()
@@ -64,9 +66,7 @@ class Results:
             return self[item : item + 1][0]
         key = (item.start or 0, item.stop)
         if key not in self._pages:
-            self._pages[key], total = self.search.fetch(*key)
-            if total is not None:
-                self._total = total
+            self._pages[key] = self.search.fetch(*key)
         return self._pages[key]
 
 
@@ -90,82 +90,118 @@ class BaseSearch:
             pages = pages.descendant_of(self.section)
         return pages
 
-    def results(self, per_page):
-        return Results(self, per_page)
+    def results(self):
+        return Results(self)
+
+    def count(self):
+        raise NotImplementedError
 
     def fetch(self, start, stop):
-        """The specific pages from ``start`` to ``stop``, best first, and the total (or None)."""
+        """The specific pages from ``start`` to ``stop``, best first."""
         raise NotImplementedError
 
 
 class IndexSearch(BaseSearch):
     """Search that reads Wagtail's database index tables (SQLite FTS5 or PostgreSQL).
 
-    One query finds the matching index entries, joins their pages, keeps
-    those :meth:`pages` allows, ranks them and counts them.
+    One query finds the matching index entries and joins their pages, keeping
+    those :meth:`pages` allows, with each page's relevance tier; it gives the
+    count too. Dates are then read only for the tiers holding the page of
+    results asked for: reading the date of every match is what costs most
+    when a query matches thousands of pages.
     """
 
+    _hits = None
+
+    def hits(self):
+        """``(page id, tier)`` of every matching page (tier 0 when sorting by date)."""
+        if self._hits is None:
+            tier, tier_params = self._tier() if self.order == RELEVANCE else ("0", [])
+            sql, params = self._matches(with_dates=bool(self.date_from or self.date_to))
+            self._hits = self._rows(f"SELECT p.id, {tier} {sql}", tier_params + params)
+        return self._hits
+
+    def count(self):
+        return len(self.hits())
+
     def fetch(self, start, stop):
-        sql, params = self.sql(start, stop)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        pages = Page.objects.filter(pk__in=[row[0] for row in rows]).specific().in_bulk()
+        by_tier = defaultdict(list)
+        for pk, tier in self.hits():
+            by_tier[tier].append(pk)
+        dated, position = [], 0
+        for tier in sorted(by_tier, reverse=True):
+            ids = by_tier[tier]
+            if position + len(ids) > start:
+                # Newest first, pages without a date last.
+                newest = sorted(self._dates(ids), key=lambda row: (row[1] is not None, row[1] or EPOCH, row[0]), reverse=True)
+                dated += newest[max(0, start - position) : stop - position]
+            position += len(ids)
+            if position >= stop:
+                break
+        pages = Page.objects.filter(pk__in=[pk for pk, _ in dated]).specific().in_bulk()
         found = []
-        for pk, date, _ in rows:
+        for pk, date in dated:
             if pk in pages:
                 page = pages[pk]
-                page.search_date = _as_datetime(date)
+                page.search_date = date
                 found.append(page)
-        return found, rows[0][2] if rows else (0 if start == 0 else None)
+        return found
 
-    def sql(self, start, stop):
-        """The SQL and parameters giving ``(page id, date, total)`` rows, best first."""
+    def _dates(self, ids):
+        """``(page id, date)`` of pages ``ids``."""
+        rows = []
+        for chunk in range(0, len(ids), ID_CHUNK):
+            batch = ids[chunk : chunk + ID_CHUNK]
+            rows += self._rows(
+                f"SELECT p.id, {DATE} FROM {Page._meta.db_table} p "
+                f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
+                f"WHERE p.id IN ({', '.join(['%s'] * len(batch))})",
+                batch,
+            )
+        return [(pk, _as_datetime(date)) for pk, date in rows]
+
+    @staticmethod
+    def _rows(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _matches(self, with_dates):
+        """``FROM ... WHERE ...`` of the matching pages (aliases: ``h`` hits, ``p`` pages, ``n`` news)."""
         entries = get_app_config().get_model("IndexEntry")._meta.db_table
-        content_types = sorted(get_descendants_content_types_pks(Page))
         if connection.vendor == "postgresql":
             hits, params = self._postgres_hits(entries)
         else:
             hits, params = self._sqlite_hits(entries)
+        content_types = sorted(get_descendants_content_types_pks(Page))
         params += content_types
-        allowed, allowed_params = self.pages().values("pk").query.sql_with_params()
+        allowed, allowed_params = self.pages().order_by().values("pk").query.sql_with_params()
         params += allowed_params
-        page_table = Page._meta.db_table
-        news_table = NewsPage._meta.db_table
-        date = "COALESCE(n.published_at, p.first_published_at, p.last_published_at)"
-        conditions = []
+        sql = (
+            f"FROM ({hits} AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))})) h "
+            f"JOIN {Page._meta.db_table} p ON p.id = h.page_id "
+        )
+        if with_dates:
+            sql += f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
+        sql += f"WHERE p.id IN ({allowed})"
         ops = connection.ops
         if self.date_from:
-            conditions.append(f"{date} >= %s")
+            sql += f" AND {DATE} >= %s"
             params.append(ops.adapt_datetimefield_value(_day_start(self.date_from)))
         if self.date_to:
-            conditions.append(f"{date} < %s")
+            sql += f" AND {DATE} < %s"
             end = _day_start(self.date_to + datetime.timedelta(days=1))
             params.append(ops.adapt_datetimefield_value(end))
-        order = "search_date DESC NULLS LAST, p.id DESC"
-        if self.order == RELEVANCE:
-            tier, tier_params = self._tier()
-            order = f"{tier} DESC, {order}"
-            params += tier_params
-        params += [stop - start, start]
-        extra = "".join(f" AND {condition}" for condition in conditions)
-        placeholders = ", ".join(["%s"] * len(content_types))
-        sql = f"""
-            WITH hits AS ({hits} AND e.content_type_id IN ({placeholders}))
-            SELECT p.id, {date} AS search_date, COUNT(*) OVER () AS total
-            FROM hits h
-            JOIN {page_table} p ON p.id = h.page_id
-            LEFT JOIN {news_table} n ON n.page_ptr_id = p.id
-            WHERE p.id IN ({allowed}){extra}
-            ORDER BY {order}
-            LIMIT %s OFFSET %s
-        """
         return sql, params
 
     def _sqlite_hits(self, entries):
+        # The title is read from the autocomplete column, which holds the same
+        # normalised title (pages declare no other autocomplete field): the
+        # title column comes after the long body, and reading it would cost a
+        # read of the body's overflow pages for every match.
         fts = f"{entries}_fts"
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, ' ' || e.title || ' ' AS title "
+            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, ' ' || e.autocomplete || ' ' AS title "
             f"FROM {fts} f JOIN {entries} e ON e.id = f.rowid WHERE {fts} MATCH %s"
         )
         # Terms hold only letters and digits (see search.normalize), so
@@ -241,13 +277,15 @@ class BackendSearch(BaseSearch):
         query = queries[0] if len(queries) == 1 else (And if self.operator == "and" else Or)(queries)
         return pages.search(query, order_by_relevance=self.order != NEWEST)
 
+    def count(self):
+        return self.matched().count()
+
     def fetch(self, start, stop):
-        results = self.matched()
-        pages = [page.specific for page in results[start:stop]]
+        pages = [page.specific for page in self.matched()[start:stop]]
         for page in pages:
             published_at = getattr(page, "published_at", None)
             page.search_date = published_at or page.first_published_at
-        return pages, results.count()
+        return pages
 
 
 def uses_index_tables():
@@ -264,7 +302,7 @@ def uses_index_tables():
     return False
 
 
-def search(parsed, per_page=10, **options):
+def search(parsed, **options):
     """Return :class:`Results` for ``parsed`` (a :class:`search.normalize.ParsedQuery`)."""
     engine = IndexSearch if uses_index_tables() else BackendSearch
-    return engine(parsed, **options).results(per_page)
+    return engine(parsed, **options).results()
