@@ -290,6 +290,10 @@ class Loader:
         translated = localize.translate(page, options.pop("targets"), force=changed, **options)
         for locale, target in translated.items():
             self.pages[key][locale.language_code] = target
+        if self.stdout:
+            self.stdout.write(f"  {key}: " + ", ".join(
+                page.url or page.url_path for page in self.pages[key].values()
+            ))
 
     def ensure_home(self):
         """The Vietnamese home replaces Wagtail's welcome page as the site root."""
