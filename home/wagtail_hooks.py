@@ -8,8 +8,8 @@ by the browser suite) and adds rules of its own:
 - alt text: no file names, camera names, bare numbers or words such as
   "image", "ảnh", "ຮູບພາບ"; not longer than a caption should be; not a copy
   of the caption;
-- headings: no skipped levels, no empty headings, no bold paragraphs posing
-  as headings;
+- headings: no skipped levels, no empty headings, no short bold-and-italic
+  paragraphs posing as headings;
 - links: not empty, no "click here", "xem thêm", "ຄລິກທີ່ນີ້" or bare addresses;
 - tables: header cells present and not empty, and a caption.
 
