@@ -12,6 +12,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from site_project.lao import register_lao
+from translations.machine_settings import machine_translator_setting
 
 register_lao()
 
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "search",
+    # Before wagtail_localize: overrides its translation editor template.
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Translators work only in their own languages (snippets included).
+    "translations.middleware.TranslatorLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -147,6 +152,10 @@ USE_TZ = True
 # Translating a live Vietnamese page must not publish its English or Lao copy
 # full of untranslated Vietnamese text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Publishing a Vietnamese page starts draft English and Lao translations.
+TRANSLATIONS_AUTO_DRAFTS = env_bool("PORTAL_AUTO_TRANSLATION_DRAFTS", True)
+# Translation memory and glossary, then DeepL or LibreTranslate if configured.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 # Static and media files ----------------------------------------------------
 

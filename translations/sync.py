@@ -1,0 +1,160 @@
+"""What happens when Vietnamese content is published or saved.
+
+- A Vietnamese page goes live: draft translations into every language that
+  has none are started with wagtail-localize's ``TranslationCreator`` once
+  the publish commits (``TRANSLATIONS_AUTO_DRAFTS`` turns this off). They
+  are never published here: visitors only ever see reviewed translations.
+- A page (or snippet) that already has translations changes: its
+  ``TranslationSource`` is re-synced, as wagtail-localize's "Sync translated
+  pages" does without publishing. ``StringTranslation`` rows are keyed by
+  source string and context, so every translation of unchanged text survives;
+  new or edited text shows up untranslated. Translated pages are not re-saved
+  either, so their live versions stay as reviewed.
+- Any change to a source's string segments (from here, from wagtail-localize's
+  own sync view or from code) marks its translations outdated
+  (``mark_outdated``, wired in ``signals``); publishing a translation made
+  after the change clears the mark (``clear_outdated``).
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from translations import automation, notifications
+from translations.models import OutdatedTranslation
+
+logger = logging.getLogger(__name__)
+
+
+def auto_drafts_enabled():
+    return getattr(settings, "TRANSLATIONS_AUTO_DRAFTS", True) and not automation.is_paused()
+
+
+def source_locale():
+    return Locale.get_default()
+
+
+def target_locales():
+    return list(Locale.objects.exclude(pk=source_locale().pk).order_by("pk"))
+
+
+def _has_translation_record(instance, locale):
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale=locale
+    ).exists()
+
+
+def _needs_translation(instance, locale):
+    # Any existing copy counts, even one a translator took over by hand
+    # (a disabled Translation) or an alias: those are never overwritten here.
+    return not _has_translation_record(instance, locale) and not instance.has_translation(locale)
+
+
+def create_draft_translations(page, user=None):
+    """Start a draft translation of ``page`` into each language that has none.
+
+    Untranslated ancestors are started first, top down, each as a draft of its
+    own: left to itself Wagtail would copy a missing parent as an *alias*, a
+    live page showing the Vietnamese text. Returns {locale: translated page}.
+    """
+    page = page.specific
+    if page.alias_of_id or page.is_root():
+        return {}
+    created = {}
+    for locale in target_locales():
+        if not _needs_translation(page, locale):
+            continue
+        creator = TranslationCreator(user, [locale])
+        for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+            if _needs_translation(ancestor, locale):
+                creator.create_translations(ancestor, include_related_objects=False)
+        creator.create_translations(page, include_related_objects=False)
+        translated = page.get_translation_or_none(locale)
+        if translated is not None:
+            created[locale] = translated
+    return created
+
+
+def _segment_keys(source):
+    return set(source.stringsegment_set.values_list("string_id", "context_id"))
+
+
+def sync_source(instance):
+    """Re-extract the source of an object that already has translations.
+
+    Returns the target locales whose translation now has changed text (empty
+    when the object was never submitted for translation or no text changed).
+    """
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is None:
+        return []
+    before = _segment_keys(source)
+    source, _ = TranslationSource.update_or_create_from_instance(instance)
+    if _segment_keys(source) == before:
+        return []
+    return [
+        translation.target_locale
+        for translation in source.translations.filter(enabled=True).select_related("target_locale")
+    ]
+
+
+def on_source_published(instance, user=None):
+    """A Vietnamese page was published (or a Vietnamese snippet saved).
+
+    The source is re-synced at once, inside the publishing transaction. Draft
+    translations are started once that transaction commits: a rolled-back
+    publish starts nothing, and the editor's publish does not wait on them.
+    """
+    try:
+        # A savepoint: whatever goes wrong here must not undo the editor's publish.
+        with transaction.atomic():
+            changed = sync_source(instance)
+    except Exception:
+        logger.exception("Could not re-sync the translation source of %r", instance)
+        changed = []
+    if auto_drafts_enabled() and isinstance(instance, Page):
+        transaction.on_commit(lambda: start_drafts(instance.pk, user, changed))
+    elif changed:
+        notifications.notify_translators(instance, created={}, changed=changed)
+
+
+def start_drafts(page_id, user=None, changed=()):
+    """Start the missing draft translations of a live page and tell translators."""
+    page = Page.objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        return
+    try:
+        with transaction.atomic():
+            created = create_draft_translations(page, user)
+    except Exception:
+        logger.exception("Could not start the translations of %r", page)
+        created = {}
+    if created or changed:
+        notifications.notify_translators(page.specific, created=created, changed=list(changed))
+
+
+def mark_outdated(source_id):
+    """Record that the translations of this source no longer match it.
+
+    Keeps the earliest date: a translation stays "outdated since" the first
+    change its published version does not reflect.
+    """
+    now = timezone.now()
+    for object_id, locale_id in Translation.objects.filter(source_id=source_id).values_list(
+        "source__object_id", "target_locale_id"
+    ):
+        OutdatedTranslation.objects.get_or_create(
+            object_id=object_id, locale_id=locale_id, defaults={"since": now}
+        )
+
+
+def clear_outdated(object_id, locale_id, made_at):
+    """A translation made at ``made_at`` went live: forget the changes it includes."""
+    OutdatedTranslation.objects.filter(
+        object_id=object_id, locale_id=locale_id, since__lte=made_at
+    ).delete()

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from translations import report, views
+
+app_name = "translations"
+
+urlpatterns = [
+    path("overview/", report.TranslationOverviewView.as_view(), name="overview"),
+    path(
+        "overview/results/",
+        report.TranslationOverviewView.as_view(results_only=True),
+        name="overview_results",
+    ),
+    path("review/<int:translation_id>/submit/", views.submit_for_review, name="submit_for_review"),
+]

@@ -1,0 +1,64 @@
+"""Submitting a finished translation to its language's moderation workflow.
+
+wagtail-localize's editor can publish, but cannot submit to a workflow; a
+translator without publish permission needs this to hand work to reviewers.
+The translated page is saved as a draft from the current strings, and that
+revision enters the workflow (or resumes it, after a reviewer asked for
+changes). Reviewers approve or reject it from their dashboard, as any page.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
+
+
+@require_POST
+def submit_for_review(request, translation_id):
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        page = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        raise Http404
+    if not isinstance(page, Page):
+        raise Http404
+    page = page.specific
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    total, done = translation.get_progress()
+    if done < total:
+        messages.error(
+            request,
+            _("“%(title)s” still has %(count)s untranslated strings; translate them before submitting.")
+            % {"title": page.get_admin_display_title(), "count": total - done},
+        )
+        return redirect(next_url)
+    state = page.current_workflow_state
+    resuming = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    if not resuming and not permissions.can_submit_for_moderation():
+        messages.error(request, _("“%(title)s” cannot be submitted: it is already in review or has no workflow.")
+                       % {"title": page.get_admin_display_title()})
+        return redirect(next_url)
+
+    with transaction.atomic():
+        translation.save_target(user=request.user, publish=False)
+        page = Page.objects.get(pk=page.pk).specific
+        if resuming:
+            state.resume(request.user)
+        else:
+            page.get_workflow().start(page, request.user)
+    messages.success(
+        request,
+        _("“%(title)s” was submitted for review.") % {"title": page.get_admin_display_title()},
+    )
+    return redirect(next_url)

@@ -1,0 +1,98 @@
+"""Admin integration: URLs, menu items, dashboard panel, glossary snippet, guards."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.models import Translation
+
+from translations import urls
+from translations.models import GlossaryTerm
+from translations.panels import TranslatorTasksPanel
+from translations.permissions import can_edit_locale, translation_locales
+from translations.roles import OVERVIEW_PERMISSION
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("translations/", include(urls, namespace="translations"))]
+
+
+class OverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(OVERVIEW_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_overview_menu_item():
+    return OverviewMenuItem(
+        gettext_lazy("Translation overview"), reverse("translations:overview"), icon_name="site", order=8900
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translator_tasks_panel(request, panels):
+    locales = translation_locales(request.user)
+    if locales:
+        panels.append(TranslatorTasksPanel(locales))
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = gettext_lazy("Glossary")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["term", "english", "lao", "note"]
+    search_fields = ["term", "english", "lao"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryViewSet)
+
+
+# Guards ---------------------------------------------------------------------------
+# Registered before wagtail-localize's own hooks (order < 0), which answer the
+# same requests with the translation editor.
+
+
+@hooks.register("before_edit_page", order=-10)
+def refuse_incomplete_publish(request, page):
+    """Publishing from the translation editor with missing strings would put
+    Vietnamese fallback text live; refuse until every string is translated."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    total, done = translation.get_progress()
+    if done < total:
+        messages.error(
+            request,
+            _("Not published: %(count)s strings are not translated yet, and visitors would see them in Vietnamese.")
+            % {"count": total - done},
+        )
+        return redirect(request.path)
+    return None
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def keep_snippet_edits_in_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not can_edit_locale(request.user, instance.locale_id):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def keep_snippet_deletes_in_language(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not can_edit_locale(request.user, instance.locale_id):
+            raise PermissionDenied
