@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "search",
+    "visits",
     # Before wagtail_localize: overrides its translation editor template.
     "translations",
     "wagtail_localize",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts visits and fills in the live figures; must stay above any cache
+    # middleware (see visits/checks.py).
+    "visits.middleware.VisitCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitsConfig(AppConfig):
+    name = "visits"
+    verbose_name = _("Visit statistics")
+
+    def ready(self):
+        from visits import checks, signals  # noqa: F401

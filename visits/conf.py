@@ -1,0 +1,85 @@
+"""The visits app's settings, each with a default that needs no server.
+
+Every value can be set in Django settings; the Redis URL also comes from the
+``REDIS_URL`` environment variable, and the key prefix and flush bound from
+``VISITS_REDIS_PREFIX`` and ``VISITS_REDIS_FLUSH_EVERY``, so a deployment
+switches to Redis without a settings change.
+"""
+
+import os
+import re
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+# "Today" is the Vietnamese calendar day, whatever TIME_ZONE says.
+TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# A visitor seen within this many seconds is "online now".
+ONLINE_WINDOW_SECONDS = 5 * 60
+
+# Case-insensitive fragments of user agents that are not people reading.
+DEFAULT_BOT_PATTERN = (
+    r"bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|facebookcatalog|embedly"
+    r"|preview|feedfetcher|mediapartners|lighthouse|pagespeed|headlesschrome|phantomjs"
+    r"|python-|curl/|wget/|httpclient|okhttp|go-http-client|java/|libwww|scrapy|axios/"
+    r"|node-fetch|pingdom|uptime|monitor|check_http|validator|w3c_|zgrab|masscan|nmap"
+)
+
+# Paths that never count even when they answer with HTML.
+DEFAULT_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/")
+
+
+def redis_url():
+    """The Redis server to count through, or ``""`` to count in the database."""
+    value = getattr(settings, "VISITS_REDIS_URL", None)
+    if value is None:
+        value = os.environ.get("REDIS_URL", "")
+    return value.strip()
+
+
+def redis_prefix():
+    """Namespace of the counter's Redis keys, so one server can serve several sites."""
+    value = getattr(settings, "VISITS_REDIS_PREFIX", None)
+    return value or os.environ.get("VISITS_REDIS_PREFIX", "sonla:visits:")
+
+
+def redis_flush_every():
+    """How many counts may wait in Redis before a flush to the database starts."""
+    value = getattr(settings, "VISITS_REDIS_FLUSH_EVERY", None)
+    if value is None:
+        value = os.environ.get("VISITS_REDIS_FLUSH_EVERY", "1000")
+    return max(1, int(value))
+
+
+def flush_in_thread():
+    """Whether a flush started by a page view runs beside the request (production) or in it."""
+    return getattr(settings, "VISITS_FLUSH_IN_THREAD", True)
+
+
+def bot_pattern():
+    # re caches compiled patterns, so this stays cheap per request.
+    return re.compile(getattr(settings, "VISITS_BOT_PATTERN", DEFAULT_BOT_PATTERN), re.IGNORECASE)
+
+
+def excluded_paths():
+    return tuple(getattr(settings, "VISITS_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
+
+
+def client_ip_header():
+    """The request header (META key) holding the visitor's address behind a proxy, if any.
+
+    ``REMOTE_ADDR`` is used when unset. Behind one reverse proxy set it to
+    e.g. ``HTTP_X_FORWARDED_FOR``; the right-most address (the one the proxy
+    saw) is taken, since the left-most ones are whatever the client claimed.
+    """
+    return getattr(settings, "VISITS_CLIENT_IP_HEADER", "")
+
+
+def article_models():
+    """Page types listed in "Most read" and the report's top articles, as ``app_label.model``."""
+    return tuple(getattr(settings, "VISITS_ARTICLE_MODELS", ("news.newspage",)))
+
+
+def most_read_cache_seconds():
+    return getattr(settings, "VISITS_MOST_READ_CACHE_SECONDS", 5 * 60)

@@ -1,0 +1,40 @@
+"""Move counts waiting in Redis to the database, and forget expired visitor hashes.
+
+Run it from cron (or a systemd timer) every minute when ``REDIS_URL`` is
+set; ``--loop 60`` keeps it running instead. Without Redis it only deletes
+"online" hashes older than five minutes, which page views also do.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from visits.stores import get_store
+from visits.stores.database import DatabaseStore
+
+
+class Command(BaseCommand):
+    help = "Move visit counts from Redis to the database and delete expired visitor hashes."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--loop",
+            type=float,
+            metavar="SECONDS",
+            help="Keep running, flushing every SECONDS seconds.",
+        )
+
+    def handle(self, *args, loop=None, verbosity=1, **options):
+        while True:
+            self.run_once(verbosity)
+            if not loop:
+                return
+            time.sleep(loop)
+
+    def run_once(self, verbosity):
+        store = get_store()
+        moved = store.flush()
+        DatabaseStore().prune(timezone.now())
+        if verbosity >= 1 and store.name != "database":
+            self.stdout.write(f"Moved {moved} visit(s) from {store.name} to the database.")

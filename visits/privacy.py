@@ -1,0 +1,42 @@
+"""Telling visitors apart for "online now" without knowing who they are.
+
+A visitor is a keyed hash (HMAC-SHA256) of their address and user agent.
+The key is derived from ``SECRET_KEY`` and the Vietnamese calendar day, so:
+
+- it changes every day: Monday's hash of a visitor says nothing about
+  Tuesday's, and no hash is kept past a few minutes anyway;
+- it is not stored next to the hashes: someone holding a copy of the
+  database cannot test guessed addresses against them (an IPv4 address has
+  only 2^32 values; an unkeyed or database-stored salt would not stop that);
+- every web process derives the same key with no coordination.
+
+The address and the user agent themselves are never stored or logged.
+"""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+
+from visits import conf
+
+
+def day_key(day):
+    """The secret hashing key of one calendar day."""
+    message = f"visits-online:{day.isoformat()}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
+
+
+def visitor_hash(request, day):
+    """An opaque 32-character token for this address and browser on this day."""
+    identity = f"{client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')}".encode()
+    return hmac.new(day_key(day), identity, hashlib.sha256).hexdigest()[:32]
+
+
+def client_ip(request):
+    header = conf.client_ip_header()
+    if header:
+        forwarded = request.META.get(header, "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
