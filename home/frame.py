@@ -70,9 +70,12 @@ def _build(language_code):
 
 
 def get_frame(language_code):
-    key = f"site-frame:{_version()}:{language_code}"
+    """The frame of one language; ``version`` keys template fragments cached with it."""
+    version = _version()
+    key = f"site-frame:{version}:{language_code}"
     frame = cache.get(key)
     if frame is None:
         frame = _build(language_code)
+        frame["version"] = version
         cache.set(key, frame, FRAME_CACHE_TIMEOUT)
     return frame

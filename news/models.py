@@ -157,12 +157,6 @@ class NewsPage(Page):
         pages = NewsPage.objects.live().public().filter(pk__in=ids).in_bulk()
         return [pages[pk] for pk in ids if pk in pages]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["section"] = self.section
-        context["related"] = self.related_pages()
-        return context
-
 
 class RelatedArticle(Orderable):
     article = ParentalKey(NewsPage, related_name="related_articles", on_delete=models.CASCADE)

@@ -2,6 +2,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -12,6 +14,9 @@ from home.frame import get_frame
 from news.blocks import figure_decimal_places
 
 register = template.Library()
+
+# Parts of a page that change only when the site does (see home.frame).
+PAGE_PARTS_TIMEOUT = 60 * 60
 
 
 @register.filter
@@ -47,35 +52,67 @@ def figure(value):
     return number_format(value, decimal_pos=figure_decimal_places(value), force_grouping=True)
 
 
+def _page_of(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) and page.pk else None
+
+
+def _cached_for_page(name, page, build):
+    """``build()`` for ``page`` in the active language, kept until the site changes."""
+    key = f"{name}:{get_frame(get_language())['version']}:{page.pk}:{get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, PAGE_PARTS_TIMEOUT)
+    return value
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: to this page's live translation, else that language's home."""
+    """One link per language: the page's live translation, else that language's home.
+
+    Views that are not pages (search, site map) link to the same address in
+    the other language.
+    """
     request = context.get("request")
-    page = context.get("page")
+    page = _page_of(context)
+    if page is None:
+        path = request.get_full_path() if request else "/"
+        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    else:
+        urls = _cached_for_page("language-links", page, lambda: _translation_urls(page, request))
     current = get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    links = []
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = target.get_url(request=request)
-        else:
+    return [
+        {"code": code, "name": name, "url": urls[code], "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def _translation_urls(page, request):
+    urls = {}
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        urls[translation.locale.language_code] = translation.get_url(request=request)
+    for code, _name in settings.LANGUAGES:
+        if code not in urls:
             home = get_frame(code)["home"]
-            url = home["url"] if home else f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return links
+            urls[code] = home["url"] if home else f"/{code}/"
+    return urls
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context):
-    """Ancestors of the current page below the site root, home first."""
-    page = context.get("page")
-    if not isinstance(page, Page) or not page.pk:
+    """Title and URL of the current page's ancestors below the site root, home first."""
+    page = _page_of(context)
+    if page is None:
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True))
+    return _cached_for_page(
+        "breadcrumbs",
+        page,
+        lambda: [
+            {"title": ancestor.title, "url": ancestor.url}
+            for ancestor in page.get_ancestors().filter(depth__gt=1).live()
+        ],
+    )
 
 
 @register.filter

@@ -59,7 +59,7 @@ def test_pagination_is_a_labelled_nav_marking_the_current_page(client, long_sect
 
 
 def test_unpublished_articles_are_not_listed(client, long_section):
-    NewsPage.objects.get(title="Tin số 01").unpublish()
+    long_section.articles().get(title="Tin số 01").unpublish()
     assert "Tin số 01" not in listed_titles(client.get(long_section.url))
 
 
