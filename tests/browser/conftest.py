@@ -65,25 +65,22 @@ def browser_site(tmp_path_factory):
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
-    # A section long enough to have a second page, for the accessibility checks.
-    subprocess.run(
-        [sys.executable, "-m", "tests.browser.site_pages", "--pad"], env=env, cwd=ROOT, check=True
-    )
-    return SimpleNamespace(env=env, manage=manage)
-
-
-@pytest.fixture(scope="session")
-def site_pages(browser_site):
-    """The URLs that stand for each public page type, per language (see ``site_pages.py``)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.browser.site_pages"],
-        env=browser_site.env,
+    # A section long enough to have a second page, then the list of pages to check.
+    inventory = subprocess.run(
+        [sys.executable, "-m", "tests.browser.site_pages", "--pad"],
+        env=dict(env, PORTAL_AUTO_TRANSLATION_DRAFTS="0"),  # plain copies, no draft translations
         cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
     )
-    return json.loads(result.stdout)
+    return SimpleNamespace(env=env, manage=manage, pages=json.loads(inventory.stdout))
+
+
+@pytest.fixture(scope="session")
+def site_pages(browser_site):
+    """The URLs that stand for each public page type, per language (see ``site_pages.py``)."""
+    return browser_site.pages
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,10 @@
 """Which URLs stand for each public page type, read from the browser server's database.
 
-Run as ``python -m tests.browser.site_pages`` with the server's environment
-(the ``site_pages`` fixture does); prints JSON::
+Run as ``python -m tests.browser.site_pages [--pad]`` with the server's
+environment (the ``browser_site`` fixture does, padding first); prints JSON::
 
     {"vi": {"home": "/vi/", "section": "/vi/.../", "section_page_2": "/vi/.../?page=2",
-            "articles": [...], "article_blocks": {url: [block types]},
+            "articles": [...], "article_features": {url: [block types...]},
             "content_pages": [...], "search_results": "/vi/search/?q=...",
             "search_none": ..., "search_filtered": ..., "not_found": ..., "site_map": ...},
      "en": {...}, "lo": {...}}
@@ -14,6 +14,7 @@ main image, tags and related articles; the section is the one with the most
 articles, so that it has a second page when any section has one.
 """
 
+import datetime
 import json
 import os
 import sys
@@ -130,6 +131,7 @@ def pad_largest_section():
         articles = list(section.articles())
         if not articles:
             continue
+        oldest = min(article.published_at for article in articles)
         for number in range(ARTICLES_PER_PAGE + 1 - len(articles)):
             source = articles[number % len(articles)]
             source.copy(
@@ -137,8 +139,12 @@ def pad_largest_section():
                 update_attrs={
                     "title": f"{source.title} ({number + 2})",
                     "slug": f"{source.slug}-{number + 2}",
+                    # Older than the demo's own articles: the copies fill the end
+                    # of the list, and the newest articles keep their translations.
+                    "published_at": oldest - datetime.timedelta(days=number + 1),
                 },
                 keep_live=True,
+                copy_revisions=False,
                 log_action=None,
             )
 
@@ -146,5 +152,4 @@ def pad_largest_section():
 if __name__ == "__main__":
     if sys.argv[1:] == ["--pad"]:
         pad_largest_section()
-    else:
-        json.dump(collect(), sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(collect(), sys.stdout, ensure_ascii=False, indent=1)

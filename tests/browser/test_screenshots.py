@@ -27,7 +27,7 @@ def test_save_screenshots(open_tab, site_pages, language, width):
         ("search", pages["search_results"]),
     ):
         tab.goto(url)
-        tab.wait_for_load_state("networkidle")
+        tab.evaluate("document.fonts.ready.then(() => true)")
         path = SCREENSHOTS / f"{name}-{language}-{width}.png"
         tab.screenshot(path=path, full_page=True, animations="disabled")
         assert path.stat().st_size > 10_000
