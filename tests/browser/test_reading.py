@@ -13,8 +13,9 @@ def test_visitor_browses_from_home_to_an_article_and_switches_language(open_tab)
 
     tab.get_by_role("navigation", name="Menu chính").get_by_role("link", name="Thông tin đối ngoại").click()
     assert tab.locator("h1").inner_text() == "Thông tin đối ngoại"
+    tab.get_by_role("link", name="Trang chủ").first.click()
 
-    tab.locator("main h2 a, main h3 a").first.click()
+    tab.locator(".cards--featured a").first.click()
     title_vi = tab.locator("h1").inner_text()
     assert tab.locator("main time").first.inner_text().endswith("| GMT+7")
 
