@@ -107,7 +107,9 @@ def test_pages_work_without_javascript(open_tab, site_pages, width):
     assert not tab.locator(".contrast-toggle").is_visible()
     menu_links = tab.locator("#main-menu a")
     assert menu_links.count() >= 3
+    href = menu_links.nth(1).get_attribute("href")
     menu_links.nth(1).click()
+    tab.wait_for_url(f"**{href}")
     assert tab.locator("h1").is_visible()
     # Skip link, search and an article read as usual.
     tab.keyboard.press("Tab")
