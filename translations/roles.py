@@ -23,7 +23,6 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
-    Page,
     Site,
     Workflow,
     WorkflowPage,

@@ -4,6 +4,7 @@ Users act through the admin's HTTP views with their own test client, so
 every permission check Wagtail and wagtail-localize make is exercised.
 """
 
+import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -42,7 +43,9 @@ def clients(users):
     """A logged-in test client per user, by the user's key."""
     result = {}
     for key, user in vars(users).items():
-        client = Client()
+        # The admin speaks the browser's language when the user chose none;
+        # English keeps the assertions on admin text readable.
+        client = Client(headers={"accept-language": "en"})
         client.force_login(user)
         result[key] = client
     return SimpleNamespace(**result)
@@ -91,6 +94,22 @@ def new_article(demo_content, django_capture_on_commit_callbacks):
             return make_article(demo_content.sections["vi"][0], **kwargs)
 
     return make
+
+
+NEW_LEAD = "Tóm tắt mới: hội nghị đánh giá kết quả và đề ra nhiệm vụ giai đoạn tới."
+NEW_PARAGRAPH = "Đoạn văn bổ sung về kết quả hợp tác với các tỉnh Bắc Lào."
+
+
+def edit_source(page, user=None):
+    """The editor changes the lead and adds a paragraph at the top; the moderator publishes."""
+    page = page.specific
+    page.lead = NEW_LEAD
+    blocks = list(page.body.raw_data)
+    blocks.insert(0, {"type": "paragraph", "value": f"<p>{NEW_PARAGRAPH}</p>", "id": str(uuid.uuid4())})
+    page.body = blocks
+    page.save_revision(user=user).publish(user=user)
+    return page
+
 
 
 # Admin HTTP helpers -----------------------------------------------------------------

@@ -1,8 +1,6 @@
 """Re-sync without loss: a source edit keeps every translation of unchanged text,
 shows only new or changed text as work, and leaves the live translation alone."""
 
-import uuid
-
 import polib
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,11 +9,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 from translations.models import OutdatedTranslation
 from translations.status import OUTDATED, PUBLISHED, StatusBoard
 
-from .conftest import put_string, translation_into
-
-NEW_LEAD = "Tóm tắt mới: hội nghị đánh giá kết quả và đề ra nhiệm vụ giai đoạn tới."
-NEW_PARAGRAPH = "Đoạn văn bổ sung về kết quả hợp tác với các tỉnh Bắc Lào."
-
+from .conftest import NEW_LEAD, NEW_PARAGRAPH, edit_source, put_string, translation_into
 
 def snapshot(page, locale):
     """Every StringTranslation of ``page`` into ``locale``: id -> text."""
@@ -34,17 +28,6 @@ def untranslated(page, locale):
         .filter(translation__isnull=True)
         .values_list("string__data", flat=True)
     )
-
-
-def edit_source(page, user=None):
-    """The editor changes the lead and adds a paragraph at the top; the moderator publishes."""
-    page = page.specific
-    page.lead = NEW_LEAD
-    blocks = list(page.body.raw_data)
-    blocks.insert(0, {"type": "paragraph", "value": f"<p>{NEW_PARAGRAPH}</p>", "id": str(uuid.uuid4())})
-    page.body = blocks
-    page.save_revision(user=user).publish(user=user)
-    return page
 
 
 def row_for(page, locale):
