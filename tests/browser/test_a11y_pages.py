@@ -159,6 +159,11 @@ def test_search_pages_show_what_their_names_say(checker_tab, site_pages, languag
     tab.goto(pages["search_filtered"])
     assert tab.locator(".search-results > li").count() > 0
     assert tab.locator("select[name=section]").input_value() != ""
+    for width in (1280, 320):
+        tab.set_viewport_size({"width": width, "height": 900})
+        heights = tab.evaluate("[...document.querySelectorAll('main input, main select, main button')].map(e => e.offsetHeight)")
+        assert max(heights) < 70, f"a form field is {max(heights)}px tall at {width}px"
+    tab.set_viewport_size({"width": 1280, "height": 900})
     tab.goto(pages["search_none"])
     assert tab.locator(".search-results").count() == 0
     assert tab.locator("#results-heading").is_visible()
