@@ -9,6 +9,7 @@ from dataclasses import dataclass
 WIDTH = 720
 HEIGHT = 240
 MARGIN_LEFT = 56
+MARGIN_RIGHT = 24  # room for the last day's label, centred under its bar
 MARGIN_BOTTOM = 28
 MARGIN_TOP = 12
 GAP = 0.2  # share of each slot left empty between bars
@@ -48,7 +49,7 @@ def nice_ceiling(value):
 
 def bar_chart(series, label_every=7):
     """Bars, y-axis ticks and x-axis labels for ``[(day, views)]``."""
-    plot_width = WIDTH - MARGIN_LEFT
+    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     top = nice_ceiling(max((views for _, views in series), default=0))
     slot = plot_width / max(len(series), 1)
@@ -74,6 +75,7 @@ def bar_chart(series, label_every=7):
         "width": WIDTH,
         "height": HEIGHT,
         "left": MARGIN_LEFT,
+        "right": WIDTH - MARGIN_RIGHT,
         "baseline": baseline,
         "label_y": HEIGHT - 8,
         "bars": bars,

@@ -13,7 +13,7 @@ import datetime
 import time
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 
 from visits import conf
 from visits.models import Tally
@@ -94,15 +94,29 @@ class DatabaseStore:
         _execute(f"DELETE FROM {table} WHERE kind = %s AND seen_at < %s", [Tally.VISITOR, cutoff])
 
     def figures(self, *, day, now):
-        """Total and today's views, and visitors seen within the window: one query."""
-        cutoff = now - datetime.timedelta(seconds=conf.ONLINE_WINDOW_SECONDS)
-        recent = Q(kind=Tally.VISITOR, seen_at__gte=cutoff)
-        result = Tally.objects.filter(Q(kind=Tally.SITE) | recent).aggregate(
-            total=Sum("views", filter=Q(kind=Tally.SITE)),
-            today=Sum("views", filter=Q(kind=Tally.SITE, day=day)),
-            online=Count("pk", filter=recent),
+        """Total and today's views, and visitors seen within the window: one query.
+
+        Raw SQL because this runs on every page view: the ORM spends
+        milliseconds building this aggregate, the database microseconds
+        answering it (both index searches on ``(kind, seen_at)``).
+        """
+        ops = connection.ops
+        table = ops.quote_name(Tally._meta.db_table)
+        day = ops.adapt_datefield_value(day)
+        cutoff = ops.adapt_datetimefield_value(
+            now - datetime.timedelta(seconds=conf.ONLINE_WINDOW_SECONDS)
         )
-        return Figures(result["total"] or 0, result["today"] or 0, result["online"] or 0)
+        sql = (
+            "SELECT COALESCE(SUM(CASE WHEN kind = %s THEN views END), 0),"
+            " COALESCE(SUM(CASE WHEN kind = %s AND day = %s THEN views END), 0),"
+            " COUNT(CASE WHEN kind = %s THEN 1 END)"
+            f" FROM {table} WHERE kind = %s OR (kind = %s AND seen_at >= %s)"
+        )
+        site, visitor = Tally.SITE, Tally.VISITOR
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [site, site, day, visitor, site, visitor, cutoff])
+            total, today, online = cursor.fetchone()
+        return Figures(int(total), int(today), int(online))
 
     def site_sums(self, day):
         """Views counted in total and on ``day``, without the online figure."""
