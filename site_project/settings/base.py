@@ -187,6 +187,9 @@ WAGTAIL_SITE_NAME = "Cổng thông tin điện tử tỉnh Sơn La"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend, with queries normalised like the index (accents,
 # Lao words); see search/backend.py.
+# No request leaves the site, the admin included: no update check, no Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backend"},
 }
