@@ -124,22 +124,6 @@ def browser():
 
 
 @pytest.fixture
-def tab(browser, server_url):
-    """A fresh browser tab that records every request leaving 127.0.0.1."""
-    context = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.external_requests = []
-
-    def record(request):
-        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            tab.external_requests.append(request.url)
-
-    tab.on("request", record)
-    yield tab
-    context.close()
-
-
-@pytest.fixture
 def open_tab(browser, server_url):
     """Open tabs in fresh contexts: ``open_tab(width=320, java_script_enabled=False, ...)``.
 
