@@ -132,9 +132,9 @@ class IndexSearch(BaseSearch):
         for tier in sorted(by_tier, reverse=True):
             ids = by_tier[tier]
             if position + len(ids) > start:
-                # Newest first, pages without a date last.
-                newest = sorted(self._dates(ids), key=lambda row: (row[1] is not None, row[1] or EPOCH, row[0]), reverse=True)
-                dated += newest[max(0, start - position) : stop - position]
+                dated += sorted(self._dates(ids), key=_newest_first, reverse=True)[
+                    max(0, start - position) : stop - position
+                ]
             position += len(ids)
             if position >= stop:
                 break
@@ -247,6 +247,12 @@ class IndexSearch(BaseSearch):
             sql.append(f"(CASE WHEN {joiner.join([contains] * len(needles))} THEN {weight} ELSE 0 END)")
             params += needles
         return "(" + " + ".join(sql) + ")", params
+
+
+def _newest_first(row):
+    """Sort key (used reversed) for ``(page id, date)``: newest first, undated last."""
+    pk, date = row
+    return (date is not None, date or EPOCH, pk)
 
 
 def _as_datetime(value):

@@ -45,7 +45,9 @@ MAX_QUERY_TERMS = 24
 # Characters that mean nothing to search: C0/C1 controls, format characters
 # such as zero-width spaces and joiners, soft hyphens, the replacement
 # character left by broken percent-encoding, and surrogates.
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufffd\ud800-\udfff]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufffd\ud800-\udfff]"
+)
 _SEPARATOR = re.compile(r"[\u200b\u2028\u2029]")
 # Marks that NFKD splits off Latin letters: Vietnamese tones, circumflex, breve, horn.
 _LATIN_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")

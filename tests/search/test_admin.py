@@ -62,7 +62,8 @@ def test_popular_searches_report_lists_queries_and_counts(admin_client, client, 
     assert response.status_code == 200
     assert "hội nghị" in html and "hoa ban" in html
     export = admin_client.get("/admin/reports/popular-searches/", {"export": "csv"})
-    lines = b"".join(export.streaming_content).decode().splitlines() if export.streaming else export.content.decode().splitlines()
+    body = b"".join(export.streaming_content) if export.streaming else export.content
+    lines = body.decode().splitlines()
     assert lines[1:3] == ["hội nghị,vi,2", "hoa ban,vi,1"]
 
 
