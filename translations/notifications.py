@@ -41,7 +41,9 @@ def _edit_url(instance):
 
 
 def _message(user, source, locale, target, is_new):
-    language = UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+    # The recipient's chosen admin language, else the portal's: never the
+    # language of whoever happened to publish.
+    language = UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
     with i18n.override(language):
         if is_new:
             subject = _("New translation to do in %(language)s: %(title)s")

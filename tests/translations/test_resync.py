@@ -4,6 +4,7 @@ shows only new or changed text as work, and leaves the live translation alone.""
 import polib
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from translations.models import OutdatedTranslation
@@ -81,13 +82,18 @@ def test_translating_the_changes_and_publishing_clears_outdated(clients, demo_co
 
 
 def test_translators_are_told_when_their_text_changes(users, demo_content, django_capture_on_commit_callbacks):
+    profile = UserProfile.get_for_user(users.translator_en)
+    profile.preferred_language = "en"  # mail follows each translator's admin language
+    profile.save()
     page = demo_content.articles["vi"][0]
     with django_capture_on_commit_callbacks(execute=True):
         edit_source(page, users.moderator)
-    assert sorted(address for message in mail.outbox for address in message.to) == [
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert sorted(subjects) == [
         "translator_en@example.com", "translator_en_2@example.com", "translator_lo@example.com",
     ]
-    assert all("update" in message.subject for message in mail.outbox)
+    assert subjects["translator_en@example.com"] == f"Translation to update in English: {page.title}"
+    assert subjects["translator_lo@example.com"] == f"Bản dịch ພາສາລາວ cần cập nhật: {page.title}"
 
 
 def test_republishing_unchanged_text_marks_nothing(demo_content, locales):
