@@ -100,6 +100,8 @@ def test_a_segment_that_is_a_glossary_term_gets_the_agreed_term(locales, new_art
 def test_glossary_terms_are_shown_beside_the_editor_and_checked(clients, locales, new_article):
     page = new_article()  # its third paragraph mentions "Sở Ngoại vụ" and "thông tin đối ngoại"
     translation = translation_into(page, locales.en)
+    _, body = editor_props(clients.translator_en, page.get_translation(locales.en))
+    assert "Not translated yet" in body[body.index('id="translation-aids-heading"'):]
     translate_all(clients.translator_en, translation)  # "[en] <Vietnamese>": ignores the agreed terms
     _, body = editor_props(clients.translator_en, page.get_translation(locales.en))
     aids = body[body.index('id="translation-aids-heading"'):]

@@ -26,12 +26,13 @@ def _term_report(translation):
     for segment in segments:
         for term in glossary.terms_in(segment.string.data, terms):
             entry = report.setdefault(
-                term.pk, {"term": term, "agreed": term.target(locale.language_code), "missing": 0, "count": 0}
+                term.pk,
+                {"term": term, "agreed": term.target(locale.language_code), "missing": 0, "translated": 0},
             )
-            entry["count"] += 1
-            if segment.translation and entry["agreed"] and not glossary.target_uses_term(
-                segment.translation, term, locale.language_code
-            ):
+            if not segment.translation:
+                continue
+            entry["translated"] += 1
+            if entry["agreed"] and not glossary.target_uses_term(segment.translation, term, locale.language_code):
                 entry["missing"] += 1
     return sorted(report.values(), key=lambda entry: entry["term"].term.casefold())
 
