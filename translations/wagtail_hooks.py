@@ -63,14 +63,13 @@ register_snippet(GlossaryViewSet)
 # same requests with the translation editor.
 
 
-@hooks.register("before_edit_page", order=-10)
-def refuse_incomplete_publish(request, page):
+def _refuse_incomplete_publish(request, instance):
     """Publishing from the translation editor with missing strings would put
     Vietnamese fallback text live; refuse until every string is translated."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
     ).first()
     if translation is None:
         return None
@@ -85,10 +84,18 @@ def refuse_incomplete_publish(request, page):
     return None
 
 
+@hooks.register("before_edit_page", order=-10)
+def refuse_incomplete_page_publish(request, page):
+    return _refuse_incomplete_publish(request, page)
+
+
 @hooks.register("before_edit_snippet", order=-10)
 def keep_snippet_edits_in_language(request, instance):
-    if isinstance(instance, TranslatableMixin) and not can_edit_locale(request.user, instance.locale_id):
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    if not can_edit_locale(request.user, instance.locale_id):
         raise PermissionDenied
+    return _refuse_incomplete_publish(request, instance)
 
 
 @hooks.register("before_delete_snippet", order=-10)

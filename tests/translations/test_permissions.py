@@ -173,3 +173,20 @@ def test_demo_users_one_per_role(demo_content, monkeypatch, client):
     generated = out.getvalue().split("translator-lo")[1].split()[0]
     assert client.login(username="translator-lo", password=generated)
     assert Page.objects.filter(locale=demo_content.homes["lo"].locale).exists()
+
+
+def test_translators_preview_only_their_own_language(clients, demo_content, locales):
+    article = demo_content.articles["vi"][0]
+    english = translation_into(article, locales.en)
+    assert clients.translator_en.get(f"/admin/localize/translate/{english.pk}/preview/").status_code == 200
+    assert clients.translator_lo.get(f"/admin/localize/translate/{english.pk}/preview/").status_code == 403
+
+
+def test_drafts_must_stay_drafts(settings):
+    from translations.checks import drafts_stay_drafts
+
+    assert drafts_stay_drafts(None) == []
+    settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+    assert [error.id for error in drafts_stay_drafts(None)] == ["translations.E001"]
+    settings.TRANSLATIONS_AUTO_DRAFTS = False
+    assert drafts_stay_drafts(None) == []
