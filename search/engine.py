@@ -177,10 +177,12 @@ class IndexSearch(BaseSearch):
         params += content_types
         allowed, allowed_params = self.pages().order_by().values("pk").query.sql_with_params()
         params += allowed_params
-        sql = (
-            f"FROM ({hits} AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))})) h "
-            f"JOIN {Page._meta.db_table} p ON p.id = h.page_id "
-        )
+        hits = f"{hits} AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))})"
+        if connection.vendor == "postgresql":
+            # Evaluated once: with stale statistics (after a bulk import) the
+            # planner may otherwise rerun the full-text scan for every page.
+            hits = f"WITH hits AS MATERIALIZED ({hits}) SELECT * FROM hits"
+        sql = f"FROM ({hits}) h JOIN {Page._meta.db_table} p ON p.id = h.page_id "
         if with_dates:
             sql += f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
         sql += f"WHERE p.id IN ({allowed})"
