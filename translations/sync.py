@@ -1,8 +1,8 @@
 """What happens when Vietnamese content is published or saved.
 
 - A Vietnamese page goes live: draft translations into every language that
-  has none are started with wagtail-localize's ``TranslationCreator`` once
-  the publish commits (``TRANSLATIONS_AUTO_DRAFTS`` turns this off). They
+  has none are started with wagtail-localize's ``TranslationCreator`` by a
+  task queued when the publish commits (``TRANSLATIONS_AUTO_DRAFTS`` turns this off). They
   are never published here: visitors only ever see reviewed translations.
 - A page (or snippet) that already has translations changes: its
   ``TranslationSource`` is re-synced, as wagtail-localize's "Sync translated
@@ -17,10 +17,13 @@
 """
 
 import logging
+from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -107,8 +110,9 @@ def on_source_published(instance, user=None):
     """A Vietnamese page was published (or a Vietnamese snippet saved).
 
     The source is re-synced at once, inside the publishing transaction. Draft
-    translations are started once that transaction commits: a rolled-back
-    publish starts nothing, and the editor's publish does not wait on them.
+    translations are started by a task queued once that transaction commits:
+    a rolled-back publish starts nothing, and with a task worker configured
+    the editor's publish does not wait for them.
     """
     try:
         # A savepoint: whatever goes wrong here must not undo the editor's publish.
@@ -118,24 +122,36 @@ def on_source_published(instance, user=None):
         logger.exception("Could not re-sync the translation source of %r", instance)
         changed = []
     if auto_drafts_enabled() and isinstance(instance, Page):
-        transaction.on_commit(lambda: start_drafts(instance.pk, user, changed))
+        # As Wagtail queues its own after-publish work: immediately with the
+        # default task backend, on a worker if the deployer configures one.
+        transaction.on_commit(
+            partial(
+                start_drafts.enqueue,
+                instance.pk,
+                getattr(user, "pk", None),
+                [locale.pk for locale in changed],
+            )
+        )
     elif changed:
         notifications.notify_translators(instance, created={}, changed=changed)
 
 
-def start_drafts(page_id, user=None, changed=()):
+@task()
+def start_drafts(page_id, user_id=None, changed_locale_ids=()):
     """Start the missing draft translations of a live page and tell translators."""
     page = Page.objects.filter(pk=page_id, live=True).first()
     if page is None:
         return
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     try:
         with transaction.atomic():
             created = create_draft_translations(page, user)
     except Exception:
         logger.exception("Could not start the translations of %r", page)
         created = {}
+    changed = list(Locale.objects.filter(pk__in=changed_locale_ids))
     if created or changed:
-        notifications.notify_translators(page.specific, created=created, changed=list(changed))
+        notifications.notify_translators(page.specific, created=created, changed=changed)
 
 
 def mark_outdated(source_id):
