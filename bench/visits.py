@@ -166,7 +166,19 @@ def row(label, samples_ns):
     print(f"  {label:<44}{median:>9.3f}{p95:>9.3f}")
 
 
+def time_calls(function, repeat):
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter_ns()
+        function()
+        samples.append(time.perf_counter_ns() - start)
+    return samples
+
+
 def run_store(label, url, views, timer):
+    from django.utils import timezone
+
+    from visits.figures import today
     from visits.stores import get_store
 
     store = get_store()
@@ -175,12 +187,19 @@ def run_store(label, url, views, timer):
     timer.reset()
     samples = time_views(clients, url, views, timer)
     per_view = writes_per_view(clients["counted"], url, min(views, 100))
+    now, day = timezone.now(), today()
+    count_alone = time_calls(lambda: store.count(day=day, page_id=1, visitor="b" * 32, now=now), views)
+    figures_alone = time_calls(lambda: store.figures(day=day, now=now), views)
 
     print(f"\n{label}")
     print(f"  {'inside the request (ms)':<44}{'median':>9}{'p95':>9}")
     row("counting a view (hash + store write)", timer.counting["counted"])
     row("counter middleware, counted view", timer.middleware["counted"])
     row("counter middleware, bot's view (figures only)", timer.middleware["bot"])
+    # In a loop, away from page rendering: the store's own cost. Inside
+    # requests a busy machine adds scheduling delays to every wait on a socket.
+    row("store count() alone, in a loop", count_alone)
+    row("store figures() alone, in a loop", figures_alone)
     print(f"  {'whole page view (ms, noisy)':<44}{'median':>9}{'p95':>9}")
     for mode in ("not installed", "bot", "counted"):
         row(mode, samples[mode])

@@ -43,12 +43,16 @@ def forget_carried_over_total():
     cache.delete(CARRIED_OVER_KEY)
 
 
+def with_carried_over(counted):
+    """The store's figures as the public sees them: the total continues the old portal's."""
+    return PublicFigures(counted.total + carried_over_total(), counted.today, counted.online)
+
+
 def public_figures(now=None):
     """What the sidebar shows; None (and a log entry) if the store cannot be read."""
     now = now or timezone.now()
     try:
-        counted = get_store().figures(day=today(now), now=now)
-        return PublicFigures(counted.total + carried_over_total(), counted.today, counted.online)
+        return with_carried_over(get_store().figures(day=today(now), now=now))
     except Exception:
         logger.exception("Visit counter: could not read the figures.")
         return None

@@ -12,7 +12,7 @@ import logging
 from django.utils import timezone
 
 from visits import markers, privacy, rules
-from visits.figures import public_figures, today
+from visits.figures import public_figures, today, with_carried_over
 from visits.stores import get_store
 
 logger = logging.getLogger(__name__)
@@ -31,19 +31,27 @@ class VisitCounterMiddleware:
             # Not a page of the public site frame: never counted.
             return response
         now = timezone.now()
+        figures = None
         if rules.should_count(request, response):
-            self.count(request, markers.page_id(match), now)
+            figures = self.count(request, markers.page_id(match), now)
         # Figures are read after counting, so they include this view.
+        if figures is None:
+            figures = public_figures(now)
         language = getattr(request, "LANGUAGE_CODE", None)
-        markers.fill(response, match, public_figures(now), language)
+        markers.fill(response, match, figures, language)
         return response
 
     def count(self, request, page_id, now):
-        """Count one view; a failing store is logged, never shown to the visitor."""
+        """Count one view and return the public figures (None if not read).
+
+        A failing store is logged, never shown to the visitor.
+        """
         day = today(now)
         try:
-            get_store().count(
+            counted = get_store().count_and_read(
                 day=day, page_id=page_id, visitor=privacy.visitor_hash(request, day), now=now
             )
+            return with_carried_over(counted) if counted else None
         except Exception:
             logger.exception("Visit counter: a page view could not be counted.")
+            return None

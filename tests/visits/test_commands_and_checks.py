@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from django.core.management import call_command
 from django.test.utils import override_settings
 
@@ -40,3 +42,11 @@ def test_the_counter_must_sit_above_page_caches_and_below_gzip(settings):
     gzip_inside = [COUNTER, "django.middleware.gzip.GZipMiddleware"] + base
     with override_settings(MIDDLEWARE=gzip_inside):
         assert [e.id for e in checks.check_middleware_order(None)] == ["visits.E002"]
+
+
+def test_flush_visits_says_when_redis_is_unreachable(settings, db):
+    from django.core.management.base import CommandError
+
+    settings.VISITS_REDIS_URL = "redis://127.0.0.1:9/0"
+    with pytest.raises(CommandError, match="nothing was moved"):
+        call_command("flush_visits")

@@ -6,10 +6,13 @@ atomically: no read-modify-write in Python, so concurrent views can never
 overwrite each other's increment. On SQLite, the project's settings (WAL,
 ``BEGIN IMMEDIATE``, a 20 s busy timeout) make concurrent writers wait their
 turn instead of failing; a write that still fails is logged by the caller
-and never reaches the visitor.
+and never reaches the visitor. On PostgreSQL the count commits without
+waiting for the disk (``conf.asynchronous_commit``), which saves the
+milliseconds of an fsync per view.
 """
 
 import datetime
+import logging
 import time
 
 from django.db import connection, transaction
@@ -19,20 +22,29 @@ from visits import conf
 from visits.models import Tally
 from visits.stores import Figures
 
+logger = logging.getLogger(__name__)
+
 # Expired "online" rows are deleted at most this often per process, so the
 # housekeeping DELETE is one extra write per process every few minutes,
 # not one per view.
 PRUNE_INTERVAL_SECONDS = 5 * 60
 
 
-def _execute(sql, params):
-    """Run one write; inside a transaction (tests, ATOMIC_REQUESTS) guard it with a savepoint.
+def _execute(sql, params, asynchronous=False):
+    """Run one write statement, committed on its own.
 
-    A failed statement must not poison an outer transaction the page still
-    needs. Outside one, the statement commits on its own: one round trip.
+    Inside a transaction (tests, ATOMIC_REQUESTS) a savepoint guards it, so
+    a failure cannot poison the transaction the page still needs. Otherwise
+    it runs in autocommit: one round trip, or on PostgreSQL with
+    ``asynchronous`` a transaction whose commit does not wait for the disk
+    (see ``conf.asynchronous_commit``).
     """
     if connection.in_atomic_block:
         with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+    elif asynchronous and connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
             cursor.execute(sql, params)
     else:
         with connection.cursor() as cursor:
@@ -53,12 +65,21 @@ class DatabaseStore:
         if page_id:
             rows.append((Tally.PAGE, day, page_id, "", 1))
         rows.append((Tally.VISITOR, day, 0, visitor, 1))
-        self.add(rows, now)
+        self.add(rows, now, asynchronous=conf.asynchronous_commit())
         if time.monotonic() >= self._next_prune:
             self._next_prune = time.monotonic() + PRUNE_INTERVAL_SECONDS
             self.prune(now)
 
-    def add(self, rows, now):
+    def count_and_read(self, *, day, page_id, visitor, now):
+        """Count one view, then return the figures (None, logged, if they cannot be read)."""
+        self.count(day=day, page_id=page_id, visitor=visitor, now=now)
+        try:
+            return self.figures(day=day, now=now)
+        except Exception:
+            logger.exception("Visit counter: could not read the figures.")
+            return None
+
+    def add(self, rows, now, asynchronous=False):
         """Upsert ``(kind, day, page_id, visitor, n)`` rows, adding ``n`` to existing ones.
 
         Rows are sorted so every statement locks the same keys in the same
@@ -80,7 +101,7 @@ class DatabaseStore:
             "ON CONFLICT (kind, day, page_id, visitor) DO UPDATE SET "
             f"views = {table}.views + excluded.views, seen_at = excluded.seen_at"
         )
-        _execute(sql, params)
+        _execute(sql, params, asynchronous)
 
     def prune(self, now):
         """Forget visitors not seen within the online window: their hashes go for good.

@@ -32,6 +32,8 @@ import uuid
 
 import redis
 from django.core.cache import cache
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from django.db import connections, transaction
 from django.utils import timezone
 
@@ -90,14 +92,23 @@ class RedisStore:
 
     def __init__(self, url, prefix, flush_every, database):
         self.client = redis.Redis.from_url(
-            url, socket_timeout=0.5, socket_connect_timeout=0.5, decode_responses=True
+            url,
+            socket_timeout=0.5,
+            socket_connect_timeout=0.5,
+            decode_responses=True,
+            # redis-py retries ten times by default: a retried transaction
+            # could count a view twice, and a dead server would hold the
+            # page for seconds. One try; the database takes over instead.
+            retry=Retry(NoBackoff(), 0),
         )
         self.prefix = prefix
         self.flush_every = flush_every
         self.database = database
         self._retry_at = 0.0
+        # Bumped when this process counts in the database instead: the cached
+        # database sums must then be read again, though no flush happened.
+        self._database_counts = 0
         self._claim = self.client.register_script(CLAIM)
-        self._figures = self.client.register_script(FIGURES)
         self._release = self.client.register_script(RELEASE)
         self.last_flush_thread = None
 
@@ -111,8 +122,18 @@ class RedisStore:
 
     def count(self, *, day, page_id, visitor, now):
         """Add one view in a single Redis transaction; on failure count in the database."""
+        self.count_and_read(day=day, page_id=page_id, visitor=visitor, now=now, read=False)
+
+    def count_and_read(self, *, day, page_id, visitor, now, read=True):
+        """Count one view and read the figures in one round trip to Redis.
+
+        One round trip, not two: each wait on the socket costs a scheduling
+        delay on a busy server, more than Redis's own work.
+        """
         if time.monotonic() < self._retry_at:
-            return self.database.count(day=day, page_id=page_id, visitor=visitor, now=now)
+            return self._count_in_database(
+                day=day, page_id=page_id, visitor=visitor, now=now, read=read
+            )
         seen = now.timestamp()
         try:
             pipe = self.client.pipeline(transaction=True)
@@ -124,13 +145,36 @@ class RedisStore:
             pipe.zremrangebyscore(self.key("online"), "-inf", seen - conf.ONLINE_WINDOW_SECONDS)
             # With no traffic the hashes vanish by themselves.
             pipe.expire(self.key("online"), conf.ONLINE_WINDOW_SECONDS * 2)
-            pending = pipe.execute()[2 if page_id else 1]
+            if read:
+                # EVAL, not a registered script: redis-py would ask the
+                # server whether the script exists on every execute.
+                pipe.eval(FIGURES, *self._figures_arguments(day, now))
+            results = pipe.execute()
+        except redis.ResponseError:
+            # Redis ran the transaction and refused a command: the counts are
+            # in, and counting again in the database would add them twice.
+            logger.exception("Visit counter: Redis refused part of a count.")
+            return None
         except redis.RedisError:
+            # Usually Redis is unreachable and nothing was counted. If the
+            # connection broke after Redis applied the transaction, this one
+            # view counts twice: at most one per process per outage, since the
+            # database takes over for RETRY_AFTER_SECONDS.
             self._give_up_for_a_while("count")
-            return self.database.count(day=day, page_id=page_id, visitor=visitor, now=now)
+            return self._count_in_database(
+                day=day, page_id=page_id, visitor=visitor, now=now, read=read
+            )
         # INCR is atomic, so exactly one view sees each multiple of the bound.
-        if pending % self.flush_every == 0:
+        if results[2 if page_id else 1] % self.flush_every == 0:
             self.start_flush()
+        return self._with_database_sums(day, results[-1]) if read else None
+
+    def _count_in_database(self, read, **view):
+        self._database_counts += 1
+        if read:
+            return self.database.count_and_read(**view)
+        self.database.count(**view)
+        return None
 
     def _give_up_for_a_while(self, action):
         self._retry_at = time.monotonic() + RETRY_AFTER_SECONDS
@@ -143,18 +187,24 @@ class RedisStore:
         if time.monotonic() < self._retry_at:
             return self.database.figures(day=day, now=now)
         try:
-            pending_total, pending_today, online, flushes = self._figures(
-                keys=[self.key("site"), self.key("batches"), self.key("online"), self.key("flushes")],
-                args=[
-                    day.isoformat(),
-                    self.key("batch:"),
-                    now.timestamp() - conf.ONLINE_WINDOW_SECONDS,
-                ],
-            )
+            pending = self._read_pending(day, now)
         except redis.RedisError:
             self._give_up_for_a_while("read the figures")
             return self.database.figures(day=day, now=now)
-        cache_key = f"visits:db-sums:{self.prefix}:{flushes}:{day.isoformat()}"
+        return self._with_database_sums(day, pending)
+
+    def _read_pending(self, day, now):
+        """[views waiting in total, of them today, online now, flushes so far]."""
+        return self.client.eval(FIGURES, *self._figures_arguments(day, now))
+
+    def _figures_arguments(self, day, now):
+        keys = [self.key("site"), self.key("batches"), self.key("online"), self.key("flushes")]
+        args = [day.isoformat(), self.key("batch:"), now.timestamp() - conf.ONLINE_WINDOW_SECONDS]
+        return [len(keys), *keys, *args]
+
+    def _with_database_sums(self, day, pending):
+        pending_total, pending_today, online, flushes = pending
+        cache_key = f"visits:db-sums:{self.prefix}:{flushes}:{self._database_counts}:{day.isoformat()}"
         sums = cache.get(cache_key)
         if sums is None:
             sums = self.database.site_sums(day)

@@ -7,7 +7,8 @@ set; ``--loop 60`` keeps it running instead. Without Redis it only deletes
 
 import time
 
-from django.core.management.base import BaseCommand
+import redis
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from visits.stores import get_store
@@ -34,7 +35,11 @@ class Command(BaseCommand):
 
     def run_once(self, verbosity):
         store = get_store()
-        moved = store.flush()
+        try:
+            moved = store.flush()
+        except redis.RedisError as error:
+            # The counts stay in Redis (or in a batch) for the next run.
+            raise CommandError(f"Redis could not be reached; nothing was moved: {error}")
         DatabaseStore().prune(timezone.now())
         if verbosity >= 1 and store.name != "database":
             self.stdout.write(f"Moved {moved} visit(s) from {store.name} to the database.")
