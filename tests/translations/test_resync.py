@@ -136,3 +136,25 @@ def test_a_po_file_from_before_a_source_edit_loses_nothing(clients, demo_content
     after = snapshot(page, locales.en)
     assert after.items() >= before.items()
     assert untranslated(page, locales.en) == [NEW_PARAGRAPH]
+
+
+def test_wagtail_localize_sync_keeps_translations_and_publishes_nothing(clients, demo_content, locales,
+                                                                        django_capture_on_commit_callbacks):
+    """Its "Publish immediately" option would put Vietnamese text live; the sync itself is kept."""
+    page = demo_content.articles["vi"][0].specific
+    english = page.get_translation(locales.en)
+    live_revision = english.live_revision_id
+    before = snapshot(page, locales.en)
+    # An edit saved straight to the database, as a data import would: no publish, no automatic re-sync.
+    type(page).objects.filter(pk=page.pk).update(lead=NEW_LEAD)
+    source = translation_into(page, locales.en).source
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clients.editor.post(
+            f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}, follow=True
+        )
+    english.refresh_from_db()
+    assert english.live_revision_id == live_revision
+    assert "synced but not published" in response.content.decode()
+    assert snapshot(page, locales.en).items() >= before.items()
+    assert untranslated(page, locales.en) == [NEW_LEAD]
+    assert row_for(page, locales.en).status == OUTDATED
