@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import TranslatableMixin
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import Translation
@@ -87,6 +88,31 @@ def _refuse_incomplete_publish(request, instance):
 @hooks.register("before_edit_page", order=-10)
 def refuse_incomplete_page_publish(request, page):
     return _refuse_incomplete_publish(request, page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_translations(request, action_type, objects, action_class_instance):
+    """The explorer's bulk "Publish" would publish a translation's latest draft,
+    which wagtail-localize built with Vietnamese text for every missing string.
+    Synced translations go live from the translation editor or through review."""
+    if action_type != "publish":
+        return None
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    synced = Translation.objects.filter(
+        enabled=True,
+        source__object_id__in=[page.translation_key for page in pages],
+        target_locale_id__in={page.locale_id for page in pages},
+    ).values_list("source__object_id", "target_locale_id")
+    synced = set(synced)
+    refused = [page for page in pages if (page.translation_key, page.locale_id) in synced]
+    if refused:
+        messages.error(
+            request,
+            _("Not published: %(titles)s. Translations are published from the translation editor or through review.")
+            % {"titles": ", ".join(page.get_admin_display_title() for page in refused)},
+        )
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+    return None
 
 
 @hooks.register("before_edit_snippet", order=-10)

@@ -190,3 +190,14 @@ def test_drafts_must_stay_drafts(settings):
     assert [error.id for error in drafts_stay_drafts(None)] == ["translations.E001"]
     settings.TRANSLATIONS_AUTO_DRAFTS = False
     assert drafts_stay_drafts(None) == []
+
+
+def test_bulk_publishing_cannot_put_a_translation_draft_live(clients, new_article, locales):
+    page = new_article()
+    english = page.get_translation(locales.en)
+    response = clients.reviewer_en.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={english.pk}&next=/admin/", follow=True
+    )
+    english.refresh_from_db()
+    assert not english.live
+    assert "Translations are published from the translation editor" in response.content.decode()
