@@ -31,24 +31,29 @@ PRUNE_INTERVAL_SECONDS = 5 * 60
 
 
 def _execute(sql, params, asynchronous=False):
-    """Run one write statement, committed on its own.
+    """Run one write statement, committed on its own, in one round trip.
 
     Inside a transaction (tests, ATOMIC_REQUESTS) a savepoint guards it, so
     a failure cannot poison the transaction the page still needs. Otherwise
-    it runs in autocommit: one round trip, or on PostgreSQL with
-    ``asynchronous`` a transaction whose commit does not wait for the disk
-    (see ``conf.asynchronous_commit``).
+    it runs in autocommit; on PostgreSQL with ``asynchronous`` its commit
+    does not wait for the disk (``conf.asynchronous_commit``): a query string
+    of several statements is one implicit transaction there, so ``SET LOCAL``
+    sent with the statement applies to its commit alone. That needs Django's
+    default client-side parameter binding; with server-side binding the
+    statement simply commits synchronously.
     """
     if connection.in_atomic_block:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, params)
-    elif asynchronous and connection.vendor == "postgresql":
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            cursor.execute(sql, params)
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+        return
+    if (
+        asynchronous
+        and connection.vendor == "postgresql"
+        and connection.settings_dict["OPTIONS"].get("server_side_binding") is not True
+    ):
+        sql = f"SET LOCAL synchronous_commit TO OFF; {sql}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 class DatabaseStore:
