@@ -139,3 +139,16 @@ def test_flush_command(redis_store, visitor, article):
     visitor.get(article.url)
     call_command("flush_visits", verbosity=0)
     assert site_views() == 1
+
+
+def test_flush_command_forgets_old_receipts(redis_store, db):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = FlushedBatch.objects.create(batch_id="old")
+    FlushedBatch.objects.filter(pk=old.pk).update(flushed_at=timezone.now() - datetime.timedelta(days=8))
+    FlushedBatch.objects.create(batch_id="recent")
+    call_command("flush_visits", verbosity=0)
+    assert list(FlushedBatch.objects.values_list("batch_id", flat=True)) == ["recent"]

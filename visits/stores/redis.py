@@ -32,10 +32,10 @@ import uuid
 
 import redis
 from django.core.cache import cache
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 from django.db import connections, transaction
 from django.utils import timezone
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from visits import conf
 from visits.models import FlushedBatch, Tally
@@ -110,7 +110,6 @@ class RedisStore:
         self._database_counts = 0
         self._claim = self.client.register_script(CLAIM)
         self._release = self.client.register_script(RELEASE)
-        self.last_flush_thread = None
 
     def key(self, name):
         return f"{self.prefix}{name}"
@@ -218,9 +217,7 @@ class RedisStore:
         if not conf.flush_in_thread():
             self._flush_logged()
             return
-        thread = threading.Thread(target=self._flush_in_thread, name="visits-flush", daemon=True)
-        self.last_flush_thread = thread
-        thread.start()
+        threading.Thread(target=self._flush_in_thread, name="visits-flush", daemon=True).start()
 
     def _flush_in_thread(self):
         try:
