@@ -78,7 +78,15 @@ def search(request):
     sections = _sections(locale, home)
     sections_by_path = {section.path: section for section in sections}
     form = SearchForm(request.GET if "q" in request.GET else None, sections=sections)
-    context = {"form": form, "query": "", "results": None, "picks": [], "notices": []}
+    context = {
+        "form": form,
+        "query": "",
+        "results": None,
+        "picks": [],
+        "notices": [],
+        # Links to other pages of results keep the query and its filters.
+        "kept_params": tuple(SearchForm.base_fields),
+    }
     if not form.is_bound:
         return render(request, "search/search.html", context)
 

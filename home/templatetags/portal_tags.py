@@ -127,9 +127,14 @@ def page_range(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 
 
-@register.simple_tag
-def page_href(number, query=""):
-    """A link to one page of a list; of the query string only a search query travels with it."""
-    params = {"q": query} if query else {}
-    params["page"] = number
+@register.simple_tag(takes_context=True)
+def page_href(context, number):
+    """A link to page ``number`` of a list.
+
+    Of the current query string only the parameters named in the context's
+    ``kept_params`` travel with it (a search's query and filters).
+    """
+    query = context["request"].GET
+    params = [(name, query[name]) for name in context.get("kept_params") or () if query.get(name)]
+    params.append(("page", number))
     return f"?{urlencode(params)}"
