@@ -37,6 +37,7 @@ migrate: catalogues
 demo: migrate
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py create_local_admin
+	$(PY) manage.py setup_roles --demo-users
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
