@@ -66,8 +66,9 @@ class HomePage(Page):
             )
         return articles
 
-    def sections_with_latest(self):
-        featured_ids = {article.pk for article in self.featured()}
+    def sections_with_latest(self, featured):
+        """Each section with its newest articles, leaving out those already ``featured``."""
+        featured_ids = {article.pk for article in featured}
         result = []
         for section in SectionPage.objects.live().public().child_of(self):
             latest = [
@@ -80,8 +81,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.featured()
-        context["sections"] = self.sections_with_latest()
+        context["featured"] = featured = self.featured()
+        context["sections"] = self.sections_with_latest(featured)
         return context
 
 
