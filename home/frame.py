@@ -9,6 +9,7 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from news.models import NewsPage
+from site_project import cache_versions
 
 FRAME_CACHE_TIMEOUT = 60 * 60
 REFORM_ITEMS = 5
@@ -16,15 +17,12 @@ CACHE_VERSION_KEY = "site-frame:version"
 
 
 def _version():
-    return cache.get_or_set(CACHE_VERSION_KEY, 1, None)
+    return cache_versions.current(CACHE_VERSION_KEY)
 
 
 def invalidate():
     """Forget every cached frame; called when pages or the identity change."""
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 1, None)
+    cache_versions.bump(CACHE_VERSION_KEY)
 
 
 def _build(language_code):

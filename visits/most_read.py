@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db.models import Q, Sum
 from wagtail.models import Page
 
+from site_project import cache_versions
 from visits import conf
 from visits.models import Tally
 
@@ -46,20 +47,15 @@ def top_pages(language_code, since, until, limit, articles_only=True):
     )
 
 
-def _version():
-    return cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-
-
 def invalidate():
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 1, None)
+    """Forget every cached list; called when pages are published, moved or deleted."""
+    cache_versions.bump(CACHE_VERSION_KEY)
 
 
 def sidebar_list(language_code, today, request=None):
     """``[{"title", "url", "views"}]`` for the "Most read" block of one language."""
-    key = f"visits:most-read:{_version()}:{language_code}:{today.isoformat()}"
+    version = cache_versions.current(CACHE_VERSION_KEY)
+    key = f"visits:most-read:{version}:{language_code}:{today.isoformat()}"
     items = cache.get(key)
     if items is None:
         since = today - datetime.timedelta(days=SIDEBAR_DAYS - 1)
