@@ -48,3 +48,33 @@ test: catalogues browser
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache
 	find locale -name '*.mo' -delete
+
+# The production set-up on this machine: settings.production, PostgreSQL and
+# Redis on 127.0.0.1, static files collected (hashed, compressed), gunicorn on
+# http://127.0.0.1:$(PRODUCTION_PORT). Plain HTTP here, so no HTTPS redirect;
+# /media/ is left to the web server in front, as in production. Override e.g.
+# make serve-production DATABASE_URL=postgres://postgres@127.0.0.1:5432/other PRODUCTION_PORT=8105
+.PHONY: serve-production
+DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sonla_production
+REDIS_URL ?= redis://127.0.0.1:6379/1
+PRODUCTION_PORT ?= 8001
+PRODUCTION_ENV = DJANGO_SETTINGS_MODULE=site_project.settings.production \
+	DJANGO_SECRET_KEY="$$(cat .local/production-secret-key)" \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) \
+	DJANGO_MEDIA_ROOT=$(CURDIR)/media DJANGO_STATIC_ROOT=$(CURDIR)/static \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	DJANGO_DEFAULT_FROM_EMAIL=portal@localhost \
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PRODUCTION_PORT) \
+	DJANGO_SECURE_SSL_REDIRECT=false
+serve-production: catalogues
+	mkdir -p .local
+	test -s .local/production-secret-key || \
+		$(PY) -c "import secrets; print(secrets.token_urlsafe(64))" > .local/production-secret-key
+	createdb -h 127.0.0.1 -U postgres "$$(basename "$(DATABASE_URL)")" 2>/dev/null || true
+	$(PRODUCTION_ENV) $(PY) manage.py check --deploy
+	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PRODUCTION_ENV) $(PY) manage.py migrate --no-input
+	$(PRODUCTION_ENV) $(PY) manage.py load_demo_content
+	$(PRODUCTION_ENV) GUNICORN_BIND=127.0.0.1:$(PRODUCTION_PORT) GUNICORN_WORKERS=2 \
+		$(VENV)/bin/gunicorn -c site_project/gunicorn.conf.py
