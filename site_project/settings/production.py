@@ -12,9 +12,6 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, CACHES, LOGGING, STORAGES, env_bool, env_list
-
 # Django's own check (security.W009) asks for at least this many characters.
 MINIMUM_SECRET_KEY_LENGTH = 50
 
@@ -85,6 +82,13 @@ def http_url(name):
     return value
 
 
+# Checked before the base settings load: they read DATABASE_URL too, and
+# would fail on a blank one with a less helpful message.
+_database = postgresql_database()
+
+from .base import *  # noqa: E402,F401,F403
+from .base import BASE_DIR, CACHES, LOGGING, STORAGES, env_bool, env_list  # noqa: E402
+
 # Core --------------------------------------------------------------------
 
 DEBUG = False
@@ -92,8 +96,7 @@ SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or [required("DJANGO_ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = http_url("WAGTAILADMIN_BASE_URL")
-
-DATABASES = {"default": postgresql_database()}
+DATABASES = {"default": _database}
 
 # Redis holds every cache (pages, fragments, the site frame) and the
 # sessions; each cache alias the base settings define gets its own key prefix.
