@@ -7,4 +7,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site frame and home page")
 
     def ready(self):
-        from home import signals  # noqa: F401
+        from home.admin_i18n import defaults  # noqa: F401  (new users get a Vietnamese admin)
+        from home import checks, signals  # noqa: F401

@@ -1,26 +1,86 @@
+"""Forget cached pages and frames the moment anything they show changes.
+
+Every public page shows the site frame (menu, identity, reform sidebar, the
+language switcher of its translations) and often lists of other pages, so
+any change to a page, a snippet the frame shows, an image or document, a
+privacy setting or a site purges the whole page cache and every frame at
+once (``purge_site``). The purge runs when the change happens and again
+when its transaction commits: a visitor rendering a page between the two
+would otherwise put the old content back under the new version.
+
+With a CDN configured (``WAGTAILFRONTENDCACHE``), the changed pages, their
+translations and the listings above them are purged there too (``home.cdn``).
+"""
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from home import frame
+from home import cdn, frame, page_cache
 from home.models import SiteIdentity
+
+
+def _purge_now():
+    frame.invalidate()
+    page_cache.purge()
+
+
+def purge_site():
+    """Forget every cached page and frame, now and once the change is committed."""
+    _purge_now()
+    transaction.on_commit(_purge_now)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(page_slug_changed)
-def page_changed(sender, **kwargs):
-    frame.invalidate()
+@receiver(post_page_move)
+def page_changed(sender, instance, **kwargs):
+    purge_site()
+    cdn.purge_page(instance)
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        frame.invalidate()
+        purge_site()
+        cdn.purge_page(instance)
 
 
 @receiver(post_save, sender=SiteIdentity)
 @receiver(post_delete, sender=SiteIdentity)
-def identity_changed(sender, **kwargs):
-    frame.invalidate()
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
+@receiver(post_delete, sender=get_image_model())
+@receiver(post_delete, sender=get_document_model())
+def shown_everywhere_changed(sender, **kwargs):
+    # The identity is in every page's header and footer; a privacy setting
+    # decides who may see a page; a deleted image leaves pages pointing at
+    # nothing (its foreign keys are cleared without signals).
+    purge_site()
+
+
+# Wagtail records a file's size and hash on first use, possibly while a page
+# is being rendered; that changes nothing a visitor sees.
+FILE_FACTS = {"file_size", "file_hash"}
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_save, sender=get_document_model())
+def file_changed(sender, created=False, update_fields=None, **kwargs):
+    # A new file is on no page yet. An edited one may have a new title, file
+    # or focal point, so new rendition addresses.
+    if created or (update_fields and set(update_fields) <= FILE_FACTS):
+        return
+    purge_site()

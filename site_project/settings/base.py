@@ -5,6 +5,7 @@ override only what differs. Everything a deployer may change is read from
 the environment; see README.md for the list.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -71,6 +72,9 @@ MIDDLEWARE = [
     # Counts visits and fills in the live figures; must stay above any cache
     # middleware (see visits/checks.py).
     "visits.middleware.VisitCounterMiddleware",
+    # Whole pages for anonymous visitors; below the counter so that views
+    # are counted and figures filled in on cache hits (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -206,6 +210,16 @@ CACHES = {
         "LOCATION": "son-la-portal",
     }
 }
+# Seconds a public page stays in the page cache (home.page_cache) at most;
+# publishing purges it sooner. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# A CDN in front of the site, purged on the same events (home/cdn.py): Wagtail's
+# frontend-cache backends as JSON, e.g. {"cdn": {"BACKEND":
+# "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}}.
+if os.environ.get("WAGTAILFRONTENDCACHE", "").strip():
+    WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
+    # Translations have their own addresses; home.cdn sends each one.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGGING = {
     "version": 1,
