@@ -69,34 +69,59 @@ def _cached_for_page(name, page, build):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the page's live translation, else that language's home.
+    """One entry per language for the switcher and the ``hreflang`` alternates.
 
-    Views that are not pages (search, site map) link to the same address in
-    the other language.
+    Each entry holds ``code``, ``name``, ``url``, ``current`` and ``translated``:
+    the URL of the page's live translation in that language, or, where there
+    is none (``translated`` false), that language's home page. Views that are
+    not pages (search, site map) exist in every language at the same address.
+    A view may put ``language_versions`` ({code: url} of the versions that do
+    exist) in its context, as the 404 for a missing translation does.
     """
     request = context.get("request")
     page = _page_of(context)
-    if page is None:
+    versions = context.get("language_versions")
+    if versions is not None:
+        urls = dict(versions)
+    elif page is None:
         path = request.get_full_path() if request else "/"
         urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
     else:
-        urls = _cached_for_page("language-links", page, lambda: _translation_urls(page, request))
+        urls = _cached_for_page("language-links", page, lambda: live_translation_urls(page))
     current = get_language()
-    return [
-        {"code": code, "name": name, "url": urls[code], "current": code == current}
-        for code, name in settings.LANGUAGES
-    ]
+    if page is not None and versions is None and current not in urls:
+        # A page behind a view restriction, shown to a visitor allowed to see
+        # it: it is still this language's version of itself.
+        urls = {**urls, current: page.get_url()}
+    links = []
+    for code, name in settings.LANGUAGES:
+        translated = code in urls
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": urls[code] if translated else language_home_url(code),
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
 
 
-def _translation_urls(page, request):
-    urls = {}
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        urls[translation.locale.language_code] = translation.get_url(request=request)
-    for code, _name in settings.LANGUAGES:
-        if code not in urls:
-            home = get_frame(code)["home"]
-            urls[code] = home["url"] if home else f"/{code}/"
-    return urls
+def live_translation_urls(page):
+    """{language code: URL} of the live, public versions of ``page`` (itself included).
+
+    Drafts, unpublished translations and pages behind a view restriction are
+    left out: a visitor must never be sent to (or told about) them.
+    """
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {item.locale.language_code: item.get_url() for item in translations}
+
+
+def language_home_url(code):
+    """The home page of one language, or its bare prefix while it has none."""
+    home = get_frame(code)["home"]
+    return home["url"] if home else f"/{code}/"
 
 
 @register.simple_tag(takes_context=True)
