@@ -6,11 +6,11 @@ Wagtail does, then times a mixed set of queries per language.
 
     .venv/bin/python bench/search.py                      # SQLite (temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x \\
-        .venv/bin/python bench/search.py                  # PostgreSQL ("bench_search" db)
+        .venv/bin/python bench/search.py                  # PostgreSQL ("sonla_bench_search" db)
     .venv/bin/python bench/search.py --per-language 1000  # smaller
 
 The database is created for the run and removed afterwards. On PostgreSQL
-the server of DATABASE_URL is used, with a database named ``bench_search``
+the server of DATABASE_URL is used, with a database named ``sonla_bench_search``
 (dropped first if it exists).
 
 Reported: page creation time (rows written directly; this is not what is
@@ -23,7 +23,6 @@ peak memory.
 
 import argparse
 import os
-import random
 import resource
 import statistics
 import sys
@@ -35,69 +34,38 @@ from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
+sys.path.append(str(BASE_DIR / "bench"))
 
-BENCH_DB = "bench_search"
+from search_corpus import LANGUAGES, Writer, describe  # noqa: E402
+
+BENCH_DB = "sonla_bench_search"
 SECTIONS = 6
 ROUNDS = 5
 
-VOCABULARY = {
-    "vi": (
-        "tỉnh Sơn La hội nghị thông tin đối ngoại Ủy ban nhân dân phát triển kinh tế xã hội "
-        "nông nghiệp du lịch biên giới hợp tác Lào đồng bào dân tộc giáo dục y tế giao thông "
-        "đầu tư cà phê xoài nhãn thủy điện Mộc Châu Thuận Châu Mai Sơn Yên Châu Sông Mã "
-        "Quỳnh Nhai Bắc Yên Phù Yên Vân Hồ Sốp Cộp Mường La chương trình kế hoạch triển khai "
-        "thực hiện năm tháng cán bộ đoàn công tác lãnh đạo chỉ đạo sơ kết tổng kết văn hóa "
-        "lễ hội người Thái người Mông hỗ trợ xây dựng nông thôn mới an ninh quốc phòng cửa khẩu "
-        "Chiềng Khương Lóng Sập hữu nghị Việt Nam hội thảo môi trường rừng nước sạch điện "
-        "học sinh trường học bệnh viện sản phẩm xuất khẩu doanh nghiệp thị trường người dân "
-        "chính quyền cải cách hành chính chuyển đổi số dịch vụ công trực tuyến đường tỉnh lộ "
-        "cầu cống mưa lũ sạt lở khắc phục thiên tai tiêm chủng trạm y tế bảo hiểm lao động "
-        "việc làm đào tạo nghề hợp tác xã trồng trọt chăn nuôi bò sữa chè mận sơn tra"
-    ),
-    "en": (
-        "province Son La conference foreign information people's committee development economy "
-        "society agriculture tourism border cooperation Laos ethnic communities education health "
-        "transport investment coffee mangoes longans hydropower Moc Chau Thuan Chau Mai Son "
-        "programme plan implementation year month officials delegation leaders direction review "
-        "culture festivals Thai people Hmong people support construction new rural areas security "
-        "defence border gate friendship Vietnam workshop environment forests clean water "
-        "electricity students schools hospitals products exports enterprises markets residents "
-        "authorities administrative reform digital transformation online public services roads "
-        "bridges floods landslides disaster recovery vaccination clinics insurance labour jobs "
-        "vocational training cooperatives crops livestock dairy cows tea plums farmers villages "
-        "districts meetings agreements projects results targets growth incomes households"
-    ),
-    "lo": (
-        "ແຂວງ ຊອນລາ ກອງປະຊຸມ ຂໍ້ມູນຂ່າວສານ ຕ່າງປະເທດ ຄະນະກຳມະການ ການພັດທະນາ ເສດຖະກິດ ສັງຄົມ "
-        "ກະສິກຳ ການທ່ອງທ່ຽວ ຊາຍແດນ ການຮ່ວມມື ລາວ ຫວຽດນາມ ຊົນເຜົ່າ ການສຶກສາ ສາທາລະນະສຸກ "
-        "ຄົມມະນາຄົມ ການລົງທຶນ ກາເຟ ໝາກມ່ວງ ໄຟຟ້າ ຫຼວງພະບາງ ຫົວພັນ ອຸດົມໄຊ ຜົ້ງສາລີ ແຜນການ "
-        "ຈັດຕັ້ງປະຕິບັດ ປີ ເດືອນ ພະນັກງານ ຄະນະ ການນຳ ສະຫຼຸບ ວັດທະນະທຳ ບຸນ ຊ່ວຍເຫຼືອ ກໍ່ສ້າງ "
-        "ຊົນນະບົດ ຄວາມສະຫງົບ ດ່ານ ມິດຕະພາບ ສຳມະນາ ສິ່ງແວດລ້ອມ ປ່າໄມ້ ນ້ຳສະອາດ ນັກຮຽນ ໂຮງຮຽນ "
-        "ໂຮງໝໍ ຜະລິດຕະພັນ ສົ່ງອອກ ວິສາຫະກິດ ຕະຫຼາດ ປະຊາຊົນ ອຳນາດການປົກຄອງ ປະຕິຮູບ ບໍລິຫານ "
-        "ຖະໜົນ ຂົວ ນ້ຳຖ້ວມ ໄພພິບັດ ສັກຢາກັນພະຍາດ ແຮງງານ ວຽກເຮັດງານທຳ ຝຶກອົບຮົມ ສະຫະກອນ "
-        "ປູກຝັງ ລ້ຽງສັດ ງົວນົມ ຊາ ຊາວກະສິກອນ ບ້ານ ເມືອງ ໂຄງການ ຜົນໄດ້ຮັບ ລາຍຮັບ ຄອບຄົວ"
-    ),
-}
-
-# A mixed query set per language: common and rare words, accent-free and
-# variant spellings, phrases, no match, a section filter, newest first.
+# What visitors type, per language: very common words (in most articles),
+# middling and rare words, accent-free Vietnamese, Lao spelling variants and
+# run-on Lao text, exact phrases, several words, no match at all, and the
+# filters (section, date range) and newest-first sorting.
 QUERIES = {
     "vi": [
-        ("hội nghị", {}), ("hoi nghi", {}), ("thong tin doi ngoai", {}), ("THÔNG TIN ĐỐI NGOẠI", {}),
-        ('"hợp tác xã"', {}), ("du lịch Mộc Châu", {}), ("ca phe xuat khau", {}),
-        ("Sốp Cộp", {}), ("nong thon moi", {"order": "newest"}), ("kinh tế", {"section": True}),
-        ("xyzzy khongco", {}), ("cầu cống mưa lũ sạt lở khắc phục thiên tai", {}),
+        ("hội nghị", {}), ("hoi nghi", {}), ("tỉnh", {}), ("thông tin đối ngoại", {}),
+        ("thong tin doi ngoai", {}), ("THÔNG TIN ĐỐI NGOẠI", {}), ('"hợp tác xã"', {}),
+        ("du lịch Mộc Châu", {}), ("ca phe xuat khau", {}), ("Sốp Cộp", {}),
+        ("nông thôn mới", {"order": "newest"}), ("kinh tế", {"section": True}),
+        ("cải cách hành chính", {"days": 90}), ("xyzzy khongco", {}),
     ],
     "en": [
-        ("conference", {}), ("conferences", {}), ("foreign information", {}), ('"border gate"', {}),
-        ("coffee farmers", {}), ("tourism", {}), ("new rural areas", {"order": "newest"}),
-        ("laos", {}), ("hydropower plant", {}), ("education", {"section": True}),
-        ("xyzzy nothing", {}), ("floods landslides disaster recovery villages households", {}),
+        ("conference", {}), ("conferences", {}), ("province", {}), ("foreign information", {}),
+        ('"border gate"', {}), ("coffee exports", {}), ("tourism", {}), ("Laos", {}),
+        ("new rural areas", {"order": "newest"}), ("education", {"section": True}),
+        ("administrative reform", {"days": 90}), ("the people of son la", {}),
+        ("Moc Chau tea", {}), ("xyzzy nothing", {}),
     ],
     "lo": [
-        ("ກອງປະຊຸມ", {}), ("ການພັດທະນາ", {}), ("ເສດຖະກິດ ສັງຄົມ", {}), ("ຫລວງພະບາງ", {}),
-        ("ຫມາກມ່ວງ", {}), ("ໝາກມ່ວງ", {}), ('"ການທ່ອງທ່ຽວ ຊາຍແດນ"', {}), ("ກາເຟ", {"order": "newest"}),
-        ("ການສຶກສາ", {"section": True}), ("ຂົວ ນ້ຳຖ້ວມ ໄພພິບັດ", {}), ("ງົວນົມ", {}), ("xyzzy", {}),
+        ("ກອງປະຊຸມ", {}), ("ແຂວງ", {}), ("ການພັດທະນາ", {}), ("ເສດຖະກິດ ສັງຄົມ", {}),
+        ("ຫລວງພະບາງ", {}), ("ຫມາກມ່ວງ", {}), ("ໝາກມ່ວງ", {}), ('"ການທ່ອງທ່ຽວ ຊາຍແດນ"', {}),
+        ("ແຂວງເຊີນລາ", {}), ("ຂໍ້ມູນຂ່າວສານຕ່າງປະເທດ", {}), ("ກາເຟ", {"order": "newest"}),
+        ("ການສຶກສາ", {"section": True}), ("ປະຕິຮູບ", {"days": 90}), ("xyzzy", {}),
     ],
 }
 
@@ -146,31 +114,6 @@ def database_size():
     return sum(file.stat().st_size for file in path.parent.glob(path.name + "*"))
 
 
-class Writer:
-    """Random news-like text from a language's vocabulary (Zipf-like word frequencies)."""
-
-    def __init__(self, language, seed):
-        self.language = language
-        self.random = random.Random(seed)
-        self.words = VOCABULARY[language].split()
-        self.weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.words))]
-        # Lao is written without spaces between words, only between phrases.
-        self.joiner = "" if language == "lo" else " "
-
-    def phrase(self, count):
-        words = self.random.choices(self.words, self.weights, k=count)
-        return self.joiner.join(words)
-
-    def sentence(self, low, high):
-        count = self.random.randint(low, high)
-        chunks = [self.phrase(min(4, count - n)) for n in range(0, count, 4)]
-        text = " ".join(chunks)
-        return text[0].upper() + text[1:] + "."
-
-    def paragraph(self):
-        return " ".join(self.sentence(8, 16) for _ in range(self.random.randint(3, 6)))
-
-
 def build_site(per_language):
     """Homes and sections with Wagtail's API, then articles written directly as rows."""
     from django.contrib.contenttypes.models import ContentType
@@ -184,14 +127,14 @@ def build_site(per_language):
     root = Page.get_first_root_node()
     key = uuid.uuid4()
     homes, sections = {}, {}
-    for code in VOCABULARY:
+    for code in LANGUAGES:
         locale, _ = Locale.objects.get_or_create(language_code=code)
         home = root.add_child(instance=HomePage(title=f"Home {code}", slug=f"home-{code}",
                                                 locale=locale, translation_key=key))
         homes[code] = home
         sections[code] = []
         for number in range(SECTIONS):
-            section = SectionPage(title=Writer(code, number).phrase(2), slug=f"section-{number}",
+            section = SectionPage(title=Writer(code, f"section{number}").text(2), slug=f"section-{number}",
                                   locale=locale, translation_key=uuid.uuid5(key, str(number)))
             home.add_child(instance=section)
             sections[code].append(section)
@@ -202,9 +145,10 @@ def build_site(per_language):
     content_type = ContentType.objects.get_for_model(NewsPage)
     now = timezone.now()
     started = time.perf_counter()
+    words = 0
     with transaction.atomic():
         for code, locale_sections in sections.items():
-            writer = Writer(code, code)
+            writer = Writer(code, "articles")
             locale_id = homes[code].locale_id
             counts = [0] * len(locale_sections)
             pages, articles = [], []
@@ -212,7 +156,8 @@ def build_site(per_language):
                 index = number % len(locale_sections)
                 section = locale_sections[index]
                 counts[index] += 1
-                title = writer.sentence(6, 14).rstrip(".")
+                title, lead, author, paragraphs = writer.article()
+                words += sum(len(paragraph.split()) for paragraph in paragraphs)
                 published = now - timezone.timedelta(hours=number * 3)
                 pages.append(Page(
                     title=title, draft_title=title, slug=f"a{number}",
@@ -223,15 +168,14 @@ def build_site(per_language):
                     has_unpublished_changes=False, first_published_at=published,
                     last_published_at=published,
                 ))
-                body = [{"type": "paragraph", "value": f"<p>{writer.paragraph()}</p>", "id": str(uuid.uuid4())}
-                        for _ in range(writer.random.randint(2, 5))]
-                articles.append(dict(lead=writer.sentence(20, 40), published_at=published,
-                                     author=writer.phrase(2), body=body))
+                body = [{"type": "paragraph", "value": f"<p>{paragraph}</p>", "id": str(uuid.uuid4())}
+                        for paragraph in paragraphs]
+                articles.append(dict(lead=lead, published_at=published, author=author, body=body))
             for page, fields in zip(Page.objects.bulk_create(pages, batch_size=500), articles):
                 NewsPage(page_ptr_id=page.pk, **fields).save_base(raw=True)
             for section, count in zip(locale_sections, counts):
                 Page.objects.filter(pk=section.pk).update(numchild=count)
-    return homes, sections, time.perf_counter() - started
+    return homes, sections, time.perf_counter() - started, words
 
 
 def _step(number):
@@ -244,7 +188,37 @@ def _step(number):
     return text
 
 
-def index_pages():
+class Clock:
+    """Wall time, this process's CPU time and, on PostgreSQL, the server process's CPU time."""
+
+    def __init__(self):
+        from django.db import connection
+
+        connection.ensure_connection()
+        self.server_pid = None
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                self.server_pid = cursor.fetchone()[0]
+
+    def server_cpu(self):
+        """CPU seconds of the PostgreSQL backend serving this connection (0 when unreadable)."""
+        if self.server_pid is None:
+            return 0.0
+        try:
+            fields = Path(f"/proc/{self.server_pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def now(self):
+        return time.perf_counter(), time.process_time(), self.server_cpu()
+
+    def since(self, start):
+        return tuple(end - begin for end, begin in zip(self.now(), start))
+
+
+def index_pages(clock):
     """Index every article as ``update_index`` does; then time single-page indexing."""
     from modelsearch.index import insert_or_update_object
     from wagtail.search.backends import get_search_backend
@@ -253,18 +227,18 @@ def index_pages():
 
     backend = get_search_backend()
     ids = list(NewsPage.objects.order_by("pk").values_list("pk", flat=True))
-    started = time.perf_counter()
+    started = clock.now()
     for start in range(0, len(ids), 1000):
         chunk = list(NewsPage.objects.filter(pk__in=ids[start : start + 1000]))
         backend.add_bulk(NewsPage, chunk)
-    bulk_seconds = time.perf_counter() - started
+    bulk = clock.since(started)
 
     sample = list(NewsPage.objects.filter(pk__in=ids[:: max(1, len(ids) // 200)]))
-    started = time.perf_counter()
+    started = clock.now()
     for page in sample:
         insert_or_update_object(page)
-    single_rate = len(sample) / (time.perf_counter() - started)
-    return len(ids) / bulk_seconds, bulk_seconds, single_rate
+    single = clock.since(started)
+    return len(ids), bulk, len(sample), single
 
 
 def percentile(values, fraction):
@@ -272,9 +246,16 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def time_queries(homes, sections):
+def time_queries(homes, sections, clock):
+    """Time every query of a language ROUNDS times (after a warming round).
+
+    Per query: the engine alone (count and first page of results) and the
+    whole search page through Django's test client (request to HTML).
+    """
+    import datetime
+
     from django.test import Client
-    from django.utils import translation
+    from django.utils import timezone, translation
     from wagtail.models import Locale
 
     from search import engine
@@ -284,29 +265,38 @@ def time_queries(homes, sections):
     report = {}
     for code, queries in QUERIES.items():
         locale = Locale.objects.get(language_code=code)
-        engine_times, page_times, counts = [], [], []
+        times = {"engine": [], "engine_cpu": [], "engine_server_cpu": [], "page": [], "page_cpu": []}
+        counts = []
         with translation.override(code):
             for round_number in range(ROUNDS + 1):  # the first round warms caches
                 for text, options in queries:
                     section = sections[code][1] if options.get("section") else None
-                    started = time.perf_counter()
+                    date_from = None
+                    if options.get("days"):
+                        date_from = timezone.localdate() - datetime.timedelta(days=options["days"])
+                    started = clock.now()
                     found = engine.search(parse_query(text), locale=locale, root=homes[code],
-                                          section=section, order=options.get("order", "relevance"))
+                                          section=section, date_from=date_from,
+                                          order=options.get("order", "relevance"))
                     count = found.count()
                     found[0:10]
-                    elapsed = time.perf_counter() - started
+                    wall, cpu, server = clock.since(started)
                     params = {"q": text, **({"section": section.pk} if section else {}),
-                              **({"sort": options["order"]} if "order" in options else {})}
-                    started = time.perf_counter()
+                              **({"sort": options["order"]} if "order" in options else {}),
+                              **({"date_from": date_from.isoformat()} if date_from else {})}
+                    started = clock.now()
                     response = client.get(f"/{code}/search/", params)
-                    page_elapsed = time.perf_counter() - started
+                    page_wall, page_cpu, _ = clock.since(started)
                     assert response.status_code == 200, response.status_code
                     if round_number:
-                        engine_times.append(elapsed * 1000)
-                        page_times.append(page_elapsed * 1000)
+                        times["engine"].append(wall * 1000)
+                        times["engine_cpu"].append(cpu * 1000)
+                        times["engine_server_cpu"].append(server * 1000)
+                        times["page"].append(page_wall * 1000)
+                        times["page_cpu"].append(page_cpu * 1000)
                     else:
                         counts.append(count)
-        report[code] = (engine_times, page_times, counts)
+        report[code] = (times, counts)
     return report
 
 
@@ -331,25 +321,42 @@ def main():
 
     try:
         call_command("migrate", verbosity=0)
-        total = args.per_language * len(VOCABULARY)
+        total = args.per_language * len(LANGUAGES)
+        load = os.getloadavg()
         print(f"Search benchmark on {connection.vendor}: {args.per_language:,} articles "
-              f"per language, {total:,} in all")
-        homes, sections, create_seconds = build_site(args.per_language)
-        print(f"  pages written in {create_seconds:.1f} s (rows, not measured as indexing)")
-        bulk_rate, bulk_seconds, single_rate = index_pages()
-        print(f"  indexing, bulk (update_index): {bulk_rate:,.0f} pages/s ({bulk_seconds:.1f} s)")
-        print(f"  indexing, one page at a time (publish): {single_rate:,.0f} pages/s")
+              f"per language, {total:,} in all; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+        for code in LANGUAGES:
+            print(f"  corpus {describe(code)}")
+        homes, sections, create_seconds, words = build_site(args.per_language)
+        print(f"  pages written in {create_seconds:.1f} s (rows, not measured as indexing); "
+              f"{words / total:,.0f} body words per article on average")
+        clock = Clock()
+        count, bulk, sample, single = index_pages(clock)
+        server = f", server CPU {bulk[2]:.1f} s" if clock.server_pid else ""
+        print(f"  indexing, bulk (update_index): {count / bulk[0]:,.0f} pages/s "
+              f"({bulk[0]:.1f} s wall, process CPU {bulk[1]:.1f} s{server})")
+        print(f"  indexing, one page at a time (publish): {sample / single[0]:,.0f} pages/s "
+              f"({single[0] / sample * 1000:.1f} ms wall, {single[1] / sample * 1000:.1f} ms CPU per page)")
+        if connection.vendor == "postgresql":
+            # What autovacuum does soon after a bulk import; measured without
+            # it too (the engine must not depend on fresh statistics).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         print(f"  database size: {database_size() / 2**20:,.1f} MiB")
-        report = time_queries(homes, sections)
-        print(f"  query latency over {ROUNDS} rounds of {len(QUERIES['vi'])} queries per language:")
-        print("    lang  engine p50   p95    page p50   p95    results per query")
-        for code, (engine_times, page_times, counts) in report.items():
-            print(f"    {code:4}  {statistics.median(engine_times):7.1f} "
-                  f"{percentile(engine_times, 0.95):6.1f} ms  "
-                  f"{statistics.median(page_times):7.1f} {percentile(page_times, 0.95):6.1f} ms  "
-                  f"{' '.join(str(count) for count in counts)}")
+        report = time_queries(homes, sections, clock)
+        print(f"  query times in ms over {ROUNDS} rounds of {len(QUERIES['vi'])} queries per language "
+              "(engine: count + first page; page: whole search page to HTML):")
+        print("    lang  engine wall p50  p95 | process CPU p50  p95 | server CPU p50  p95 "
+              "| page wall p50  p95 | page CPU p50  p95 | results per query")
+        for code, (times, counts) in report.items():
+            cells = []
+            for key in ("engine", "engine_cpu", "engine_server_cpu", "page", "page_cpu"):
+                cells.append(f"{statistics.median(times[key]):7.1f} {percentile(times[key], 0.95):6.1f}")
+            print(f"    {code:4} " + " | ".join(cells) + " | " + " ".join(str(c) for c in counts))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  peak memory: {peak:,.0f} MiB")
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"  peak memory: {peak:,.0f} MiB; process CPU in all {usage.ru_utime + usage.ru_stime:,.1f} s; "
+              f"load average {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
     finally:
         cleanup()
 

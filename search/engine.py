@@ -20,8 +20,6 @@ that switch the search backend to Elasticsearch or OpenSearch.
 """
 
 import datetime
-from collections import defaultdict
-
 from django.db import connection
 from django.utils import timezone
 from modelsearch.conf import get_app_config
@@ -36,9 +34,6 @@ RELEVANCE = "relevance"
 NEWEST = "newest"
 # A page's date: an article's own, else when the page was first published.
 DATE = "COALESCE(n.published_at, p.first_published_at, p.last_published_at)"
-EPOCH = datetime.datetime(1, 1, 1, tzinfo=datetime.timezone.utc)
-# Page ids per query when reading dates (well below SQLite's variable limit).
-ID_CHUNK = 2000
 
 
 def _day_start(day):
@@ -46,16 +41,28 @@ def _day_start(day):
 
 
 class Results:
-    """Results for a Django ``Paginator``: ``count()`` and slicing, each run once."""
+    """Results for a Django ``Paginator``: ``count()`` and slicing, each run once.
 
-    def __init__(self, search):
+    Counting also fetches the first ``per_page`` results when the search
+    can give both in one query (:meth:`IndexSearch.window`), so the first
+    page of results costs one query.
+    """
+
+    def __init__(self, search, per_page=10):
         self.search = search
+        self.per_page = per_page
         self._count = None
         self._pages = {}
 
     def count(self):
         if self._count is None:
-            self._count = self.search.count()
+            window = getattr(self.search, "window", None)
+            if window is None:
+                self._count = self.search.count()
+            else:
+                total, pages = window(0, self.per_page)
+                self._count = total
+                self._pages[(0, self.per_page)] = pages
         return self._count
 
     def __len__(self):
@@ -90,8 +97,8 @@ class BaseSearch:
             pages = pages.descendant_of(self.section)
         return pages
 
-    def results(self):
-        return Results(self)
+    def results(self, per_page=10):
+        return Results(self, per_page)
 
     def count(self):
         raise NotImplementedError
@@ -104,61 +111,58 @@ class BaseSearch:
 class IndexSearch(BaseSearch):
     """Search that reads Wagtail's database index tables (SQLite FTS5 or PostgreSQL).
 
-    One query finds the matching index entries and joins their pages, keeping
-    those :meth:`pages` allows, with each page's relevance tier; it gives the
-    count too. Dates are then read only for the tiers holding the page of
-    results asked for: reading the date of every match is what costs most
-    when a query matches thousands of pages.
+    One query finds the matching index entries, joins their pages with the
+    conditions of :meth:`pages` written out on the page table (no list of
+    allowed pages is built), orders them by relevance tier and date, and
+    returns one page of results together with the number of matches
+    (``COUNT(*) OVER ()``). The database sorts with a bounded top-N sort,
+    so a query matching every page of a language costs one pass over its
+    matches and no transfer of them.
     """
 
-    _hits = None
+    def window(self, start, stop):
+        """``(number of matches, specific pages from start to stop)``, best first.
 
-    def hits(self):
-        """``(page id, tier)`` of every matching page (tier 0 when sorting by date)."""
-        if self._hits is None:
-            tier, tier_params = self._tier() if self.order == RELEVANCE else ("0", [])
-            sql, params = self._matches(with_dates=bool(self.date_from or self.date_to))
-            self._hits = self._rows(f"SELECT p.id, {tier} {sql}", tier_params + params)
-        return self._hits
-
-    def count(self):
-        return len(self.hits())
-
-    def fetch(self, start, stop):
-        by_tier = defaultdict(list)
-        for pk, tier in self.hits():
-            by_tier[tier].append(pk)
-        dated, position = [], 0
-        for tier in sorted(by_tier, reverse=True):
-            ids = by_tier[tier]
-            if position + len(ids) > start:
-                dated += sorted(self._dates(ids), key=_newest_first, reverse=True)[
-                    max(0, start - position) : stop - position
-                ]
-            position += len(ids)
-            if position >= stop:
-                break
-        pages = Page.objects.filter(pk__in=[pk for pk, _ in dated]).specific().in_bulk()
+        The number is ``None`` when ``start`` is past the last match.
+        """
+        rows = self._window_rows(start, stop)
+        if not rows:
+            return (0 if start == 0 else None), []
+        total = rows[0][2]
+        pages = Page.objects.filter(pk__in=[pk for pk, _, _ in rows]).specific().in_bulk()
         found = []
-        for pk, date in dated:
+        for pk, date, _ in rows:
             if pk in pages:
                 page = pages[pk]
-                page.search_date = date
+                page.search_date = _as_datetime(date)
                 found.append(page)
-        return found
+        return total, found
 
-    def _dates(self, ids):
-        """``(page id, date)`` of pages ``ids``."""
-        rows = []
-        for chunk in range(0, len(ids), ID_CHUNK):
-            batch = ids[chunk : chunk + ID_CHUNK]
-            rows += self._rows(
-                f"SELECT p.id, {DATE} FROM {Page._meta.db_table} p "
-                f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
-                f"WHERE p.id IN ({', '.join(['%s'] * len(batch))})",
-                batch,
-            )
-        return [(pk, _as_datetime(date)) for pk, date in rows]
+    def count(self):
+        sql, params = self._matches()
+        return self._rows(f"SELECT COUNT(*) {sql}", params)[0][0]
+
+    def fetch(self, start, stop):
+        return self.window(start, stop)[1]
+
+    def _window_rows(self, start, stop):
+        """``(page id, date, number of matches)`` of results ``start`` to ``stop``."""
+        if stop is not None and stop <= start:
+            return []
+        tier, tier_params = self._tier() if self.order == RELEVANCE else (None, [])
+        sql, params = self._matches()
+        # Undated pages last on both databases (their NULL ordering differs).
+        order = f"CASE WHEN {DATE} IS NULL THEN 1 ELSE 0 END, {DATE} DESC, p.id DESC"
+        if tier:
+            order = f"{tier} DESC, {order}"
+        limit = " LIMIT %s OFFSET %s" if stop is not None else " LIMIT -1 OFFSET %s"
+        if stop is None and connection.vendor == "postgresql":
+            limit = " OFFSET %s"
+        bounds = [stop - start, start] if stop is not None else [start]
+        return self._rows(
+            f"SELECT p.id, {DATE}, COUNT(*) OVER () {sql} ORDER BY {order}{limit}",
+            params + tier_params + bounds,
+        )
 
     @staticmethod
     def _rows(sql, params):
@@ -166,7 +170,27 @@ class IndexSearch(BaseSearch):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _matches(self, with_dates):
+    def _allowed(self):
+        """Conditions on ``p`` equal to :meth:`pages`: live, public, this language, below the roots."""
+        from wagtail.models import PageViewRestriction
+
+        conditions = ["p.locale_id = %s", "p.live = %s"]
+        params = [self.locale.pk, True]
+        if self.root:
+            conditions.append("p.path LIKE %s")
+            params.append(self.root.path + "%")
+        else:
+            conditions.append("p.depth > 1")
+        if self.section:
+            conditions.append("p.path LIKE %s AND p.depth > %s")
+            params += [self.section.path + "%", self.section.depth]
+        # Pages below a view restriction are private (Wagtail's PageQuerySet.public()).
+        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+            conditions.append("p.path NOT LIKE %s")
+            params.append(path + "%")
+        return " AND ".join(conditions), params
+
+    def _matches(self):
         """``FROM ... WHERE ...`` of the matching pages (aliases: ``h`` hits, ``p`` pages, ``n`` news)."""
         entries = get_app_config().get_model("IndexEntry")._meta.db_table
         if connection.vendor == "postgresql":
@@ -175,17 +199,18 @@ class IndexSearch(BaseSearch):
             hits, params = self._sqlite_hits(entries)
         content_types = sorted(get_descendants_content_types_pks(Page))
         params += content_types
-        allowed, allowed_params = self.pages().order_by().values("pk").query.sql_with_params()
-        params += allowed_params
         hits = f"{hits} AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))})"
         if connection.vendor == "postgresql":
             # Evaluated once: with stale statistics (after a bulk import) the
             # planner may otherwise rerun the full-text scan for every page.
             hits = f"WITH hits AS MATERIALIZED ({hits}) SELECT * FROM hits"
-        sql = f"FROM ({hits}) h JOIN {Page._meta.db_table} p ON p.id = h.page_id "
-        if with_dates:
-            sql += f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
-        sql += f"WHERE p.id IN ({allowed})"
+        allowed, allowed_params = self._allowed()
+        sql = (
+            f"FROM ({hits}) h JOIN {Page._meta.db_table} p ON p.id = h.page_id "
+            f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
+            f"WHERE {allowed}"
+        )
+        params += allowed_params
         ops = connection.ops
         if self.date_from:
             sql += f" AND {DATE} >= %s"
@@ -251,12 +276,6 @@ class IndexSearch(BaseSearch):
         return "(" + " + ".join(sql) + ")", params
 
 
-def _newest_first(row):
-    """Sort key (used reversed) for ``(page id, date)``: newest first, undated last."""
-    pk, date = row
-    return (date is not None, date or EPOCH, pk)
-
-
 def _as_datetime(value):
     """A date from a raw query as an aware datetime (SQLite gives text)."""
     if value is None or isinstance(value, datetime.datetime):
@@ -310,7 +329,11 @@ def uses_index_tables():
     return False
 
 
-def search(parsed, **options):
-    """Return :class:`Results` for ``parsed`` (a :class:`search.normalize.ParsedQuery`)."""
+def search(parsed, per_page=10, **options):
+    """Return :class:`Results` for ``parsed`` (a :class:`search.normalize.ParsedQuery`).
+
+    ``per_page`` is the number of results the first page shows: counting
+    fetches them in the same query.
+    """
     engine = IndexSearch if uses_index_tables() else BackendSearch
-    return engine(parsed, **options).results()
+    return engine(parsed, **options).results(per_page)

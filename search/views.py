@@ -101,10 +101,10 @@ def search(request):
             root=home,
             section=next((s for s in sections if s.pk == section_id), None),
         )
-        found = engine.search(parsed, **options)
+        found = engine.search(parsed, per_page=RESULTS_PER_PAGE, **options)
         if not found.count() and len(parsed.parts) > 1:
             # No page has every word: show the pages that have some of them.
-            found = engine.search(parsed, operator="or", **options)
+            found = engine.search(parsed, operator="or", per_page=RESULTS_PER_PAGE, **options)
             context["partial"] = found.count() > 0
         paginator = Paginator(found, RESULTS_PER_PAGE)
         number = _page_number(request.GET.get("page"), paginator.num_pages, page_notices)
