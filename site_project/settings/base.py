@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response.
+    "site_project.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts visits and fills in the live figures; must stay above any cache
     # middleware (see visits/checks.py).
@@ -234,3 +236,18 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")
 
 X_FRAME_OPTIONS = "DENY"
+
+# Security (site_project/security.py, login_lockout.py, uploads.py) ----------
+
+# Five failed sign-ins lock a user name out from that address for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "site_project.login_lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "site_project.login_lockout.LockoutLoginForm"
+# Behind a reverse proxy: the request header holding the client's address.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+# Documents must be what their name says, and at most 20 MB.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_project.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
