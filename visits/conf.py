@@ -6,11 +6,14 @@ Every value can be set in Django settings; the Redis URL also comes from the
 switches to Redis without a settings change.
 """
 
+import functools
 import os
 import re
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 # "Today" is the Vietnamese calendar day, whatever TIME_ZONE says.
 TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -57,6 +60,25 @@ def flush_in_thread():
     return getattr(settings, "VISITS_FLUSH_IN_THREAD", True)
 
 
+# Settings read on every page view are looked up once per process (and again
+# when tests change them).
+_per_process = []
+
+
+def once_per_process(function):
+    cached = functools.cache(function)
+    _per_process.append(cached)
+    return cached
+
+
+@receiver(setting_changed)
+def _forget_settings(setting, **kwargs):
+    if setting.startswith("VISITS_"):
+        for function in _per_process:
+            function.cache_clear()
+
+
+@once_per_process
 def asynchronous_commit():
     """On PostgreSQL, let a view's count commit without waiting for the disk.
 
@@ -67,15 +89,17 @@ def asynchronous_commit():
     return getattr(settings, "VISITS_ASYNCHRONOUS_COMMIT", True)
 
 
+@once_per_process
 def bot_pattern():
-    # re caches compiled patterns, so this stays cheap per request.
     return re.compile(getattr(settings, "VISITS_BOT_PATTERN", DEFAULT_BOT_PATTERN), re.IGNORECASE)
 
 
+@once_per_process
 def excluded_paths():
     return tuple(getattr(settings, "VISITS_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
 
 
+@once_per_process
 def client_ip_header():
     """The request header (META key) holding the visitor's address behind a proxy, if any.
 
@@ -93,3 +117,11 @@ def article_models():
 
 def most_read_cache_seconds():
     return getattr(settings, "VISITS_MOST_READ_CACHE_SECONDS", 5 * 60)
+
+
+def figures_max_age():
+    """Seconds a process shows the figures it read before reading them again (0: every view).
+
+    Only what pages show waits; every view is still counted at once.
+    """
+    return max(0.0, float(getattr(settings, "VISITS_FIGURES_MAX_AGE", 5)))

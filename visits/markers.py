@@ -11,6 +11,7 @@ import re
 from django.template.loader import render_to_string
 from django.utils import translation
 
+PREFIX = b"<!--visits:figures"
 MARKER = re.compile(rb"<!--visits:figures(?: page=(\d+))?-->")
 
 
@@ -20,19 +21,27 @@ def marker(page_id=None):
 
 def find(content):
     """The marker's match in a page's bytes, or None."""
-    return MARKER.search(content)
+    # A plain substring search first: far quicker than a regex over the page.
+    start = content.rfind(PREFIX)
+    return MARKER.match(content, start) if start >= 0 else None
 
 
 def page_id(match):
     return int(match.group(1)) if match and match.group(1) else None
 
 
-def fill(response, match, figures, language):
-    """Put the figures (or a short notice if they could not be read) where the marker is."""
+def render(figures, language):
+    """The block's HTML (UTF-8): the figures, or a short notice if they could not be read."""
     with translation.override(language):
-        html = render_to_string("visits/includes/figures.html", {"figures": figures})
+        return render_to_string("visits/includes/figures.html", {"figures": figures}).encode()
+
+
+def splice(response, content, match, html):
+    """Put ``html`` where the marker is in ``content``, the response's body."""
     start, end = match.span()
-    content = response.content
-    response.content = content[:start] + html.encode(response.charset) + content[end:]
+    if response.charset.lower().replace("-", "") != "utf8":
+        html = html.decode().encode(response.charset, "xmlcharrefreplace")
+    body = b"".join((content[:start], html, content[end:]))
+    response.content = body
     if response.has_header("Content-Length"):
-        response["Content-Length"] = str(len(response.content))
+        response["Content-Length"] = str(len(body))

@@ -5,6 +5,11 @@ and above any cache middleware (``visits.checks`` enforces the latter): it
 then sees every page exactly as it leaves for the visitor, whether the HTML
 was rendered now or came from a cache, and the figures it writes into the
 page are never stored in that cache.
+
+Per counted view the work is one write to the store (one statement, or one
+Redis script call), committed before the page leaves. The figures shown are
+read from the store only every few seconds per process (``visits.shown``),
+in the same round trip as a count when the store allows it.
 """
 
 import logging
@@ -12,7 +17,8 @@ import logging
 from django.utils import timezone
 
 from visits import markers, privacy, rules
-from visits.figures import public_figures, today, with_carried_over
+from visits.figures import today
+from visits.shown import shown_figures
 from visits.stores import get_store
 
 logger = logging.getLogger(__name__)
@@ -26,32 +32,52 @@ class VisitCounterMiddleware:
         response = self.get_response(request)
         if request.method == "HEAD" or not rules.is_countable_response(response):
             return response
-        match = markers.find(response.content)
+        content = response.content
+        match = markers.find(content)
         if match is None:
             # Not a page of the public site frame: never counted.
             return response
         now = timezone.now()
-        figures = None
+        day = today(now)
+        shown = shown_figures()
         if rules.should_count(request, response):
-            figures = self.count(request, markers.page_id(match), now)
-        # Figures are read after counting, so they include this view.
-        if figures is None:
-            figures = public_figures(now)
+            self.count(request, markers.page_id(match), now, day, shown)
+        if shown.due(day):
+            self.read(now, day, shown)
         language = getattr(request, "LANGUAGE_CODE", None)
-        markers.fill(response, match, figures, language)
+        html = shown.rendered(language, shown.current(day), markers.render)
+        markers.splice(response, content, match, html)
         return response
 
-    def count(self, request, page_id, now):
-        """Count one view and return the public figures (None if not read).
+    def count(self, request, page_id, now, day, shown):
+        """Count one view; read the figures with it if they are due.
 
         A failing store is logged, never shown to the visitor.
         """
-        day = today(now)
+        read = shown.due(day)
+        generation = shown.generation()
         try:
-            counted = get_store().count_and_read(
-                day=day, page_id=page_id, visitor=privacy.visitor_hash(request, day), now=now
+            figures = get_store().count(
+                day=day,
+                page_id=page_id,
+                visitor=privacy.visitor_hash(request, day),
+                now=now,
+                read=read,
             )
-            return with_carried_over(counted) if counted else None
         except Exception:
             logger.exception("Visit counter: a page view could not be counted.")
-            return None
+            return
+        if read:
+            # Read after counting, so the figures include this view; None if
+            # that read failed (the view is counted all the same).
+            shown.read(day, figures)
+        else:
+            shown.counted(generation)
+
+    def read(self, now, day, shown):
+        try:
+            figures = get_store().figures(day=day, now=now)
+        except Exception:
+            logger.exception("Visit counter: could not read the figures.")
+            figures = None
+        shown.read(day, figures)

@@ -13,6 +13,7 @@ The key is derived from ``SECRET_KEY`` and the Vietnamese calendar day, so:
 The address and the user agent themselves are never stored or logged.
 """
 
+import functools
 import hashlib
 import hmac
 
@@ -23,8 +24,15 @@ from visits import conf
 
 def day_key(day):
     """The secret hashing key of one calendar day."""
+    return _day_key(settings.SECRET_KEY, day)
+
+
+# Derived once per day, not per view; only today's (and maybe yesterday's)
+# key stays in memory, never in the database.
+@functools.lru_cache(maxsize=2)
+def _day_key(secret, day):
     message = f"visits-online:{day.isoformat()}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
+    return hmac.new(secret.encode(), message, hashlib.sha256).digest()
 
 
 def visitor_hash(request, day):

@@ -5,13 +5,15 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-from visits import figures, most_read
+from visits import figures, most_read, shown
 from visits.models import VisitSettings
 
 
 @receiver(post_save, sender=VisitSettings)
 def carried_over_total_changed(sender, **kwargs):
     figures.forget_carried_over_total()
+    # Other processes see the new total once their cached one expires.
+    shown.shown_figures().forget()
 
 
 @receiver(page_published)

@@ -44,6 +44,29 @@ def visitor(db):
     return Client(HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="198.51.100.23")
 
 
+class FakeClock:
+    """Stands for ``time.monotonic`` in ``visits.shown``: moves only when told."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The clock that ages the figures shown, under the test's control."""
+    from visits import shown
+
+    fake = FakeClock()
+    monkeypatch.setattr(shown, "clock", fake)
+    return fake
+
+
 def _redis_answers(url):
     import redis
 

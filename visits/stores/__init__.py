@@ -5,7 +5,7 @@ Two implementations share one interface:
 - ``DatabaseStore`` (default): each view is one atomic upsert in the
   project's database; exact on SQLite and PostgreSQL.
 - ``RedisStore`` (when ``REDIS_URL`` is set): each view is one Redis
-  transaction of atomic increments; counts move to the database in batches
+  script call (atomic increments); counts move to the database in batches
   (``flush``), exactly once. It falls back to the database store while Redis
   cannot be reached.
 

@@ -64,8 +64,13 @@ class DatabaseStore:
     def __init__(self):
         self._next_prune = 0.0
 
-    def count(self, *, day, page_id, visitor, now):
-        """Add one view of the site (and of ``page_id``, if any) and mark ``visitor`` as seen."""
+    def count(self, *, day, page_id, visitor, now, read=False):
+        """Add one view of the site (and of ``page_id``, if any) and mark ``visitor`` as seen.
+
+        One statement, committed before the page leaves. With ``read``, the
+        figures are read right after it and returned (None, logged, if that
+        read fails: the view is counted all the same).
+        """
         rows = [(Tally.SITE, day, 0, "", 1)]
         if page_id:
             rows.append((Tally.PAGE, day, page_id, "", 1))
@@ -74,10 +79,8 @@ class DatabaseStore:
         if time.monotonic() >= self._next_prune:
             self._next_prune = time.monotonic() + PRUNE_INTERVAL_SECONDS
             self.prune(now)
-
-    def count_and_read(self, *, day, page_id, visitor, now):
-        """Count one view, then return the figures (None, logged, if they cannot be read)."""
-        self.count(day=day, page_id=page_id, visitor=visitor, now=now)
+        if not read:
+            return None
         try:
             return self.figures(day=day, now=now)
         except Exception:

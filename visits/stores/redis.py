@@ -61,9 +61,25 @@ end
 return moved
 """
 
-FIGURES = """
-local site, batches, online, flushes = unpack(KEYS)
-local day, batch_prefix, cutoff = unpack(ARGV)
+# One script both counts and reads, so a view that is due to refresh the
+# figures shown needs one call. ARGV[1] is the mode: "count", "count+read"
+# or "read". Returns {views pending} when counting only, else {views
+# pending, waiting views in total, of them today, online now, flushes so far}.
+COUNT_AND_READ = """
+local site, pages, pending, online, batches, flushes = unpack(KEYS)
+local mode, day, page_field, visitor, seen, cutoff, ttl, batch_prefix = unpack(ARGV)
+local waiting = 0
+if mode ~= 'read' then
+  redis.call('HINCRBY', site, day, 1)
+  if page_field ~= '' then redis.call('HINCRBY', pages, page_field, 1) end
+  waiting = redis.call('INCR', pending)
+  redis.call('ZADD', online, seen, visitor)
+  -- Trimming what has left the window keeps the set small and forgets the
+  -- hashes; with no traffic at all the whole set expires by itself.
+  redis.call('ZREMRANGEBYSCORE', online, '-inf', '(' .. cutoff)
+  redis.call('EXPIRE', online, ttl)
+  if mode == 'count' then return {waiting} end
+end
 local total, today = 0, 0
 local function add(key)
   local data = redis.call('HGETALL', key)
@@ -75,7 +91,7 @@ local function add(key)
 end
 add(site)
 for _, id in ipairs(redis.call('SMEMBERS', batches)) do add(batch_prefix .. id .. ':site') end
-return {total, today, redis.call('ZCOUNT', online, cutoff, '+inf'),
+return {waiting, total, today, redis.call('ZCOUNT', online, cutoff, '+inf'),
         tonumber(redis.call('GET', flushes) or '0')}
 """
 
@@ -108,6 +124,12 @@ class RedisStore:
         # Bumped when this process counts in the database instead: the cached
         # database sums must then be read again, though no flush happened.
         self._database_counts = 0
+        # Scripts run by EVALSHA; redis-py loads them again if Redis forgot them.
+        self._script = self.client.register_script(COUNT_AND_READ)
+        self._keys = [
+            self.key(name) for name in ("site", "pages", "pending", "online", "batches", "flushes")
+        ]
+        self._batch_prefix = self.key("batch:")
         self._claim = self.client.register_script(CLAIM)
         self._release = self.client.register_script(RELEASE)
 
@@ -119,61 +141,57 @@ class RedisStore:
 
     # Counting -------------------------------------------------------------
 
-    def count(self, *, day, page_id, visitor, now):
-        """Add one view in a single Redis transaction; on failure count in the database."""
-        self.count_and_read(day=day, page_id=page_id, visitor=visitor, now=now, read=False)
+    def count(self, *, day, page_id, visitor, now, read=False):
+        """Add one view in one Redis script call; on failure count in the database.
 
-    def count_and_read(self, *, day, page_id, visitor, now, read=True):
-        """Count one view and read the figures in one round trip to Redis.
-
-        One round trip, not two: each wait on the socket costs a scheduling
-        delay on a busy server, more than Redis's own work.
+        With ``read``, the same call returns the figures too. One call, not
+        a transaction of several commands: each wait on the socket costs a
+        scheduling delay on a busy server, and each command costs the
+        client time to encode and parse.
         """
         if time.monotonic() < self._retry_at:
             return self._count_in_database(
                 day=day, page_id=page_id, visitor=visitor, now=now, read=read
             )
         seen = now.timestamp()
+        day_text = day.isoformat()
         try:
-            pipe = self.client.pipeline(transaction=True)
-            pipe.hincrby(self.key("site"), day.isoformat(), 1)
-            if page_id:
-                pipe.hincrby(self.key("pages"), f"{day.isoformat()}|{page_id}", 1)
-            pipe.incr(self.key("pending"))
-            pipe.zadd(self.key("online"), {visitor: seen})
-            pipe.zremrangebyscore(self.key("online"), "-inf", seen - conf.ONLINE_WINDOW_SECONDS)
-            # With no traffic the hashes vanish by themselves.
-            pipe.expire(self.key("online"), conf.ONLINE_WINDOW_SECONDS * 2)
-            if read:
-                # EVAL, not a registered script: redis-py would ask the
-                # server whether the script exists on every execute.
-                pipe.eval(FIGURES, *self._figures_arguments(day, now))
-            results = pipe.execute()
+            result = self._script(
+                keys=self._keys,
+                args=[
+                    "count+read" if read else "count",
+                    day_text,
+                    f"{day_text}|{page_id}" if page_id else "",
+                    visitor,
+                    seen,
+                    seen - conf.ONLINE_WINDOW_SECONDS,
+                    conf.ONLINE_WINDOW_SECONDS * 2,
+                    self._batch_prefix,
+                ],
+            )
         except redis.ResponseError:
-            # Redis ran the transaction and refused a command: the counts are
-            # in, and counting again in the database would add them twice.
+            # The script ran and a command in it was refused: the counts
+            # before it are in, and counting again in the database would add
+            # them twice.
             logger.exception("Visit counter: Redis refused part of a count.")
             return None
         except redis.RedisError:
             # Usually Redis is unreachable and nothing was counted. If the
-            # connection broke after Redis applied the transaction, this one
-            # view counts twice: at most one per process per outage, since the
+            # connection broke after Redis ran the script, this one view
+            # counts twice: at most one per process per outage, since the
             # database takes over for RETRY_AFTER_SECONDS.
             self._give_up_for_a_while("count")
             return self._count_in_database(
                 day=day, page_id=page_id, visitor=visitor, now=now, read=read
             )
         # INCR is atomic, so exactly one view sees each multiple of the bound.
-        if results[2 if page_id else 1] % self.flush_every == 0:
+        if result[0] % self.flush_every == 0:
             self.start_flush()
-        return self._with_database_sums(day, results[-1]) if read else None
+        return self._with_database_sums(day, result) if read else None
 
     def _count_in_database(self, read, **view):
         self._database_counts += 1
-        if read:
-            return self.database.count_and_read(**view)
-        self.database.count(**view)
-        return None
+        return self.database.count(read=read, **view)
 
     def _give_up_for_a_while(self, action):
         self._retry_at = time.monotonic() + RETRY_AFTER_SECONDS
@@ -193,16 +211,13 @@ class RedisStore:
         return self._with_database_sums(day, pending)
 
     def _read_pending(self, day, now):
-        """[views waiting in total, of them today, online now, flushes so far]."""
-        return self.client.eval(FIGURES, *self._figures_arguments(day, now))
-
-    def _figures_arguments(self, day, now):
-        keys = [self.key("site"), self.key("batches"), self.key("online"), self.key("flushes")]
-        args = [day.isoformat(), self.key("batch:"), now.timestamp() - conf.ONLINE_WINDOW_SECONDS]
-        return [len(keys), *keys, *args]
+        """[0, views waiting in total, of them today, online now, flushes so far]."""
+        cutoff = now.timestamp() - conf.ONLINE_WINDOW_SECONDS
+        args = ["read", day.isoformat(), "", "", 0, cutoff, 0, self._batch_prefix]
+        return self._script(keys=self._keys, args=args)
 
     def _with_database_sums(self, day, pending):
-        pending_total, pending_today, online, flushes = pending
+        _, pending_total, pending_today, online, flushes = pending
         cache_key = f"visits:db-sums:{self.prefix}:{flushes}:{self._database_counts}:{day.isoformat()}"
         sums = cache.get(cache_key)
         if sums is None:
