@@ -7,4 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from search import checks  # noqa: F401
+        from search import checks, signals  # noqa: F401

@@ -28,7 +28,8 @@ from wagtail.models import Page
 from wagtail.search.backends.database import SearchBackend as database_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from search.normalize import query_text
+from search import entries
+from search.normalize import query_text, remembering
 
 
 def normalise_query(query):
@@ -58,14 +59,43 @@ class TitleNormsOnRebuildMixin:
             super()._refresh_title_norms(full=True)
 
 
+class PageEntriesMixin:
+    """Keeps the search page's own index (:mod:`search.entries`) along with Wagtail's.
+
+    Every way Wagtail indexes pages ends here: saving or publishing a page,
+    deleting it, ``update_index``. Each page's text is normalised once per
+    batch for both indexes.
+    """
+
+    def add_items(self, model, objs):
+        with remembering():
+            super().add_items(model, objs)
+            if issubclass(model, Page):
+                entries.write(objs)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        if isinstance(item, Page):
+            entries.remove([item.pk])
+
+    def delete_stale_entries(self):
+        delete_stale = getattr(super(), "delete_stale_entries", None)
+        if delete_stale is not None:
+            delete_stale()
+        entries.remove_stale()
+
+    def reset(self):
+        super().reset()
+        entries.reset()
+
+
 @cache
 def _normalising(backend_class):
-    attributes = {}
-    if hasattr(backend_class.index_class, "_refresh_title_norms"):
-        index_class = backend_class.index_class
-        attributes["index_class"] = type(
-            index_class.__name__, (TitleNormsOnRebuildMixin, index_class), {}
-        )
+    index_class = backend_class.index_class
+    mixins = [PageEntriesMixin]
+    if hasattr(index_class, "_refresh_title_norms"):
+        mixins.append(TitleNormsOnRebuildMixin)
+    attributes = {"index_class": type(index_class.__name__, (*mixins, index_class), {})}
     return type(backend_class.__name__, (NormalisedQueriesMixin, backend_class), attributes)
 
 

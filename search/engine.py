@@ -1,9 +1,9 @@
 """Running a parsed query against the search index.
 
-:class:`IndexSearch` reads the index that Wagtail's database backend keeps
-(SQLite FTS5 or PostgreSQL tsvectors) directly, so that both databases rank
-results the same way, without depending on their different scoring
-functions:
+:class:`IndexSearch` reads the search page's own index (search/entries.py:
+SQLite FTS5 or a PostgreSQL tsvector with a GIN index), so that both
+databases rank results the same way, without depending on their different
+scoring functions:
 
 1. a page matches when each word and "exact phrase" of the query is in its
    title or its text (or, for the fall-back search, when any of them is);
@@ -11,29 +11,28 @@ functions:
    part in the title (3), some part in the title (1), text only (0);
 3. within a tier, newer pages come first.
 
-Only live, public pages of one language below its home page are searched,
-whatever the index holds: drafts, private pages and other languages never
-appear, and a change of state shows at once.
+Only live, public pages of one language below its home page are searched:
+the index holds live pages only (publishing and unpublishing re-index a
+page), private parts of the site are left out by the query, and the pages
+shown are checked against the page table once more.
 
 :class:`BackendSearch` uses Wagtail's search API instead; it serves deployments
 that switch the search backend to Elasticsearch or OpenSearch.
 """
 
 import datetime
+
 from django.db import connection
 from django.utils import timezone
-from modelsearch.conf import get_app_config
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from news.models import NewsPage
+from search import entries
+from search.models import SearchEntry
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
-# A page's date: an article's own, else when the page was first published.
-DATE = "COALESCE(n.published_at, p.first_published_at, p.last_published_at)"
 
 
 def _day_start(day):
@@ -109,171 +108,225 @@ class BaseSearch:
 
 
 class IndexSearch(BaseSearch):
-    """Search that reads Wagtail's database index tables (SQLite FTS5 or PostgreSQL).
+    """Search that reads the search page's own index (:mod:`search.entries`).
 
-    One query finds the matching index entries, joins their pages with the
-    conditions of :meth:`pages` written out on the page table (no list of
-    allowed pages is built), orders them by relevance tier and date, and
-    returns one page of results together with the number of matches
-    (``COUNT(*) OVER ()``). The database sorts with a bounded top-N sort,
-    so a query matching every page of a language costs one pass over its
-    matches and no transfer of them.
+    Everything a visitor can ask for is a condition of the full-text query
+    itself (words and phrases, language, home page and section, private
+    parts of the site, dates), and the index keeps pages in date order, so:
+
+    * the number of matches is counted by the full-text index alone;
+    * one page of results is read newest first within each relevance tier,
+      stopping after the rows shown (SQLite); PostgreSQL reads the matches'
+      narrow index rows once and keeps the best ones with a top-N sort.
+
+    A search costs two queries (counts, then one page of results) plus
+    loading the ten pages shown.
     """
 
     def window(self, start, stop):
-        """``(number of matches, specific pages from start to stop)``, best first.
-
-        The number is ``None`` when ``start`` is past the last match.
-        """
-        rows = self._window_rows(start, stop)
-        if not rows:
-            return (0 if start == 0 else None), []
-        total = rows[0][2]
-        pages = Page.objects.filter(pk__in=[pk for pk, _, _ in rows]).specific().in_bulk()
-        found = []
-        for pk, date, _ in rows:
-            if pk in pages:
-                page = pages[pk]
-                page.search_date = _as_datetime(date)
-                found.append(page)
-        return total, found
+        """``(number of matches, specific pages from start to stop)``, best first."""
+        total, keys = self._query().window(start, stop)
+        return total, self._load(keys)
 
     def count(self):
-        sql, params = self._matches()
-        return self._rows(f"SELECT COUNT(*) {sql}", params)[0][0]
+        return self._query().count()
 
     def fetch(self, start, stop):
         return self.window(start, stop)[1]
 
-    def _window_rows(self, start, stop):
-        """``(page id, date, number of matches)`` of results ``start`` to ``stop``."""
-        if stop is not None and stop <= start:
+    def _query(self):
+        if connection.vendor == "postgresql":
+            return PostgresQuery(self)
+        return SQLiteQuery(self)
+
+    def _load(self, page_ids):
+        """The live pages ``page_ids`` of this language, specific, in that order."""
+        if not page_ids:
             return []
-        tier, tier_params = self._tier() if self.order == RELEVANCE else (None, [])
-        sql, params = self._matches()
-        # Undated pages last on both databases (their NULL ordering differs).
-        order = f"CASE WHEN {DATE} IS NULL THEN 1 ELSE 0 END, {DATE} DESC, p.id DESC"
-        if tier:
-            order = f"{tier} DESC, {order}"
-        limit = " LIMIT %s OFFSET %s" if stop is not None else " LIMIT -1 OFFSET %s"
-        if stop is None and connection.vendor == "postgresql":
-            limit = " OFFSET %s"
-        bounds = [stop - start, start] if stop is not None else [start]
-        return self._rows(
-            f"SELECT p.id, {DATE}, COUNT(*) OVER () {sql} ORDER BY {order}{limit}",
-            params + tier_params + bounds,
+        pages = (
+            Page.objects.live().filter(locale=self.locale, pk__in=page_ids).specific().in_bulk()
         )
+        found = []
+        for pk in page_ids:
+            # A page missing here had an out-of-date entry; it is skipped.
+            if pk in pages:
+                page = pages[pk]
+                page.search_date = entries.page_date(page)
+                found.append(page)
+        return found
 
-    @staticmethod
-    def _rows(sql, params):
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
 
-    def _allowed(self):
-        """Conditions on ``p`` equal to :meth:`pages`: live, public, this language, below the roots."""
+class EntryQuery:
+    """What both databases need from an :class:`IndexSearch`: parts, scope, date bounds."""
+
+    def __init__(self, search):
+        self.search = search
+        self.parts = search.parsed.parts
         from wagtail.models import PageViewRestriction
 
-        conditions = ["p.locale_id = %s", "p.live = %s"]
-        params = [self.locale.pk, True]
-        if self.root:
-            conditions.append("p.path LIKE %s")
-            params.append(self.root.path + "%")
-        else:
-            conditions.append("p.depth > 1")
-        if self.section:
-            conditions.append("p.path LIKE %s AND p.depth > %s")
-            params += [self.section.path + "%", self.section.depth]
         # Pages below a view restriction are private (Wagtail's PageQuerySet.public()).
-        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-            conditions.append("p.path NOT LIKE %s")
-            params.append(path + "%")
-        return " AND ".join(conditions), params
+        self.private = sorted(PageViewRestriction.objects.values_list("page_id", flat=True))
+        self.low, self.high = None, None
+        if search.date_from:
+            self.low = entries.date_key(_day_start(search.date_from))
+        if search.date_to:
+            self.high = entries.date_key(_day_start(search.date_to + datetime.timedelta(days=1)))
+            if self.low is None:
+                self.low = entries.DATED
+        self.tiered = search.order == RELEVANCE
 
-    def _matches(self):
-        """``FROM ... WHERE ...`` of the matching pages (aliases: ``h`` hits, ``p`` pages, ``n`` news)."""
-        entries = get_app_config().get_model("IndexEntry")._meta.db_table
-        if connection.vendor == "postgresql":
-            hits, params = self._postgres_hits(entries)
-        else:
-            hits, params = self._sqlite_hits(entries)
-        content_types = sorted(get_descendants_content_types_pks(Page))
-        params += content_types
-        hits = f"{hits} AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))})"
-        if connection.vendor == "postgresql":
-            # Evaluated once: with stale statistics (after a bulk import) the
-            # planner may otherwise rerun the full-text scan for every page.
-            hits = f"WITH hits AS MATERIALIZED ({hits}) SELECT * FROM hits"
-        allowed, allowed_params = self._allowed()
-        sql = (
-            f"FROM ({hits}) h JOIN {Page._meta.db_table} p ON p.id = h.page_id "
-            f"LEFT JOIN {NewsPage._meta.db_table} n ON n.page_ptr_id = p.id "
-            f"WHERE {allowed}"
-        )
-        params += allowed_params
-        ops = connection.ops
-        if self.date_from:
-            sql += f" AND {DATE} >= %s"
-            params.append(ops.adapt_datetimefield_value(_day_start(self.date_from)))
-        if self.date_to:
-            sql += f" AND {DATE} < %s"
-            end = _day_start(self.date_to + datetime.timedelta(days=1))
-            params.append(ops.adapt_datetimefield_value(end))
+    def window(self, start, stop):
+        raise NotImplementedError
+
+    def count(self):
+        raise NotImplementedError
+
+
+class SQLiteQuery(EntryQuery):
+    """FTS5 queries on ``search_entry_fts``, whose row ids are sort keys (newest highest)."""
+
+    table = entries.FTS_TABLE
+
+    def _expressions(self):
+        """FTS5 match expressions, one per relevance tier (best first), or one when sorting by date."""
+        search = self.search
+        phrases = ['"' + " ".join(part) + '"' for part in self.parts]
+        joiner = " AND " if search.operator == "and" else " OR "
+        scope = [f"scope : l{search.locale.pk}"]
+        if search.root:
+            scope.append(f"scope : (a{search.root.pk} OR s{search.root.pk})")
+        if search.section:
+            scope.append(f"scope : a{search.section.pk}")
+        base = f"{{title body}} : ({joiner.join(phrases)}) AND " + " AND ".join(scope)
+        if self.private:
+            tokens = " OR ".join(f"a{pk} OR s{pk}" for pk in self.private)
+            base = f"({base}) NOT (scope : ({tokens}))"
+        if not self.tiered:
+            return [base]
+        whole = 'title : "' + " ".join(term for part in self.parts for term in part) + '"'
+        every = f"title : ({' AND '.join(phrases)})"
+        some = f"title : ({' OR '.join(phrases)})"
+        return [
+            f"({base}) AND ({whole})",
+            f"(({base}) AND ({every})) NOT ({whole})",
+            f"(({base}) AND ({some})) NOT ({every})",
+            f"({base}) NOT ({some})",
+        ]
+
+    def _where(self):
+        sql, params = f"{self.table} MATCH %s", []
+        if self.low is not None:
+            sql += " AND rowid >= %s"
+            params.append(self.low)
+        if self.high is not None:
+            sql += " AND rowid < %s"
+            params.append(self.high)
         return sql, params
 
-    def _sqlite_hits(self, entries):
-        # The title is read from the autocomplete column, which holds the same
-        # normalised title (pages declare no other autocomplete field): the
-        # title column comes after the long body, and reading it would cost a
-        # read of the body's overflow pages for every match.
-        fts = f"{entries}_fts"
-        sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, ' ' || e.autocomplete || ' ' AS title "
-            f"FROM {fts} f JOIN {entries} e ON e.id = f.rowid WHERE {fts} MATCH %s"
-        )
-        # Terms hold only letters and digits (see search.normalize), so
-        # quoting each part is all the escaping FTS5 needs.
-        joiner = " AND " if self.operator == "and" else " OR "
-        expression = joiner.join('"' + " ".join(part) + '"' for part in self.parsed.parts)
-        return sql, [f"{{title body}} : ({expression})"]
+    def _counts(self, expressions):
+        where, bounds = self._where()
+        counts = ", ".join(f"(SELECT COUNT(*) FROM {self.table} WHERE {where})" for _ in expressions)
+        params = []
+        for expression in expressions:
+            params += [expression, *bounds]
+        return list(_rows(f"SELECT {counts}", params)[0])
 
-    def _postgres_hits(self, entries):
-        # One condition per part, so that a phrase must sit within one column,
-        # as in FTS5 ("title || body" would let it run from one into the other).
-        conditions, params = [], []
-        for part in self.parsed.parts:
-            tsquery = " <-> ".join(f"'{term}'" for term in part)
-            conditions.append(
-                "(e.title @@ to_tsquery('simple', %s) OR e.body @@ to_tsquery('simple', %s))"
-            )
-            params += [tsquery, tsquery]
-        joiner = " AND " if self.operator == "and" else " OR "
-        sql = (
-            f"SELECT e.object_id::integer AS page_id, ' ' || e.title_text || ' ' AS title "
-            f"FROM {entries} e WHERE ({joiner.join(conditions)})"
+    def count(self):
+        return sum(self._counts(self._expressions()))
+
+    def window(self, start, stop):
+        expressions = self._expressions()
+        counts = self._counts(expressions)
+        where, bounds = self._where()
+        selects, params, position = [], [], 0
+        for tier, (expression, count) in enumerate(zip(expressions, counts)):
+            first, last = max(start, position), min(stop, position + count)
+            if first < last:
+                selects.append(
+                    f"SELECT * FROM (SELECT rowid AS sort_key, {tier} AS tier FROM {self.table} "
+                    f"WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s)"
+                )
+                params += [expression, *bounds, last - first, first - position]
+            position += count
+        if not selects:
+            return sum(counts), []
+        rows = _rows(
+            f"SELECT e.page_id FROM ({' UNION ALL '.join(selects)}) w "
+            f"JOIN {SearchEntry._meta.db_table} e ON e.sort_key = w.sort_key "
+            "ORDER BY w.tier, w.sort_key DESC",
+            params,
         )
+        return sum(counts), [row[0] for row in rows]
+
+
+class PostgresQuery(EntryQuery):
+    """A tsquery on ``search_searchentry.document`` (GIN index), tiers from the normalised title."""
+
+    def _from(self):
+        search = self.search
+        term = "'{}'"
+        parts = ["(" + " <-> ".join(term.format(t) for t in part) + ")" for part in self.parts]
+        tsquery = (" & " if search.operator == "and" else " | ").join(parts)
+        sql = (
+            f"FROM {SearchEntry._meta.db_table} e "
+            "WHERE e.document @@ %s::tsquery AND e.locale_id = %s"
+        )
+        params = [tsquery, search.locale.pk]
+        if search.root:
+            sql += " AND e.scope @> ARRAY[%s]::integer[]"
+            params.append(search.root.pk)
+        if search.section:
+            sql += " AND e.scope @> ARRAY[%s]::integer[] AND e.page_id <> %s"
+            params += [search.section.pk, search.section.pk]
+        if self.private:
+            sql += " AND NOT e.scope && %s::integer[]"
+            params.append(self.private)
+        if self.low is not None:
+            sql += " AND e.sort_key >= %s"
+            params.append(self.low)
+        if self.high is not None:
+            sql += " AND e.sort_key < %s"
+            params.append(self.high)
         return sql, params
 
     def _tier(self):
         """Relevance tier from the normalised title (terms joined by single spaces).
 
         7: the whole query is a phrase in the title; 3: every part is in the
-        title; 1: some part is; 0: none.
+        title; 1: some part is; 0: none. The same tiers as the FTS5 queries.
         """
-        contains = "instr(h.title, %s) > 0" if connection.vendor == "sqlite" else "strpos(h.title, %s) > 0"
-        parts = [f" {' '.join(part)} " for part in self.parsed.parts]
-        words = f" {' '.join(term for part in self.parsed.parts for term in part)} "
-        tiers = [
-            (4, [words]),
-            (2, parts),
-            (1, parts),
-        ]
+        contains = "strpos(' ' || e.title || ' ', %s) > 0"
+        parts = [f" {' '.join(part)} " for part in self.parts]
+        words = f" {' '.join(term for part in self.parts for term in part)} "
         sql, params = [], []
-        for weight, needles in tiers:
-            joiner = " OR " if weight == 1 else " AND "
+        for weight, needles, joiner in ((4, [words], " AND "), (2, parts, " AND "), (1, parts, " OR ")):
             sql.append(f"(CASE WHEN {joiner.join([contains] * len(needles))} THEN {weight} ELSE 0 END)")
             params += needles
         return "(" + " + ".join(sql) + ")", params
+
+    def count(self):
+        sql, params = self._from()
+        return _rows(f"SELECT COUNT(*) {sql}", params)[0][0]
+
+    def window(self, start, stop):
+        sql, params = self._from()
+        order, order_params = "e.sort_key DESC", []
+        if self.tiered:
+            tier, order_params = self._tier()
+            order = f"{tier} DESC, {order}"
+        rows = _rows(
+            f"SELECT e.page_id, COUNT(*) OVER () {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+            params + order_params + [stop - start, start],
+        )
+        if not rows:
+            return (0 if start == 0 else self.count()), []
+        return rows[0][1], [row[0] for row in rows]
+
+
+def _rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _as_datetime(value):

@@ -145,3 +145,33 @@ class SearchTermDay(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["term", "date"], name="search_term_day_unique")
         ]
+
+
+class SearchEntry(models.Model):
+    """One live page in the search page's own index (see :mod:`search.entries`).
+
+    ``sort_key`` orders pages newest first and is unique: the page's date
+    in seconds, times 2**22, plus the page id's low bits. On SQLite it is
+    also the row id of the page's row in the full-text table
+    ``search_entry_fts``; on PostgreSQL the table has two more columns,
+    ``document`` (a tsvector of title and text) and ``scope`` (the ids of
+    the page and its ancestors), created by the migration.
+    """
+
+    # No database cascade: deleting a page must leave its entry for the
+    # search backend's delete (post_delete) to find its full-text row.
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    sort_key = models.BigIntegerField(unique=True)
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    # The normalised title: search terms joined by single spaces.
+    title = models.TextField()
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")

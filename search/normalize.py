@@ -25,9 +25,11 @@ every Lao vowel or tone mark, PostgreSQL's parser depends on the server's
 locale. ASCII words are cut the same way by every backend.
 """
 
+import contextvars
 import logging
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -155,11 +157,38 @@ def encode(term):
     return LAO_PREFIX + term.translate(_LAO_LETTERS)
 
 
+_remembered = contextvars.ContextVar("remembered_index_texts", default=None)
+
+
+@contextmanager
+def remembering():
+    """Within the block, :func:`index_text` normalises each distinct text once.
+
+    The search backend indexes a batch of pages inside it: Wagtail's index
+    and the search page's own entries both ask for every field's text.
+    """
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def index_text(text):
+    """Return ``text`` as a backend should index it: encoded terms joined by spaces."""
+    memo = _remembered.get()
+    if memo is None:
+        return _index_text(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _index_text(text)
+    return found
+
+
 # Wagtail's indexer asks for each field's value once per index column (three
 # or five times per page), so the last few results are kept.
 @lru_cache(maxsize=32)
-def index_text(text):
-    """Return ``text`` as a backend should index it: encoded terms joined by spaces."""
+def _index_text(text):
     return " ".join(encode(term) for term in terms(text))
 
 
