@@ -9,6 +9,7 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from news.models import NewsPage
+from news.privacy import public
 from site_project import cache_versions
 
 FRAME_CACHE_TIMEOUT = 60 * 60
@@ -16,7 +17,8 @@ REFORM_ITEMS = 5
 CACHE_VERSION_KEY = "site-frame:version"
 
 
-def _version():
+def version():
+    """The frames' current version; other caches purged with the frame use it in their keys."""
     return cache_versions.current(CACHE_VERSION_KEY)
 
 
@@ -45,14 +47,13 @@ def _build(language_code):
     if home is not None:
         menu = [
             {"title": page.title, "url": page.url, "path": page.path}
-            for page in Page.objects.live().public().in_menu().child_of(home).specific()
+            for page in public(Page.objects.live().in_menu().child_of(home)).specific()
         ]
         reform_section = home.reform_section
         if reform_section is not None and reform_section.live:
             reform_items = [
                 {"title": item.title, "url": item.url, "published_at": item.published_at}
-                for item in NewsPage.objects.live()
-                .public()
+                for item in public(NewsPage.objects.live())
                 .descendant_of(reform_section)
                 .order_by("-published_at", "-pk")[:REFORM_ITEMS]
             ]
@@ -69,11 +70,11 @@ def _build(language_code):
 
 def get_frame(language_code):
     """The frame of one language; ``version`` keys template fragments cached with it."""
-    version = _version()
-    key = f"site-frame:{version}:{language_code}"
+    current = version()
+    key = f"site-frame:{current}:{language_code}"
     frame = cache.get(key)
     if frame is None:
         frame = _build(language_code)
-        frame["version"] = version
+        frame["version"] = current
         cache.set(key, frame, FRAME_CACHE_TIMEOUT)
     return frame

@@ -1,6 +1,7 @@
 """The home page, plain content pages and the site's identity."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -9,15 +10,17 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import routes
 from news.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
+from news.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4
 
 
-class HomePage(Page):
+class HomePage(CachedRestrictionsMixin, Page):
     """The root of one language's tree."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -56,7 +59,7 @@ class HomePage(Page):
     def featured(self):
         """Editors' featured articles, topped up with the newest ones."""
         chosen_ids = [link.page_id for link in self.featured_articles.all()]
-        live = NewsPage.objects.live().public().descendant_of(self).select_related("image")
+        live = public(NewsPage.objects.live()).descendant_of(self).select_related("image")
         chosen = live.filter(pk__in=chosen_ids).in_bulk()
         articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
         missing = FEATURED_COUNT - len(articles)
@@ -70,7 +73,7 @@ class HomePage(Page):
         """Each section with its newest articles, leaving out those already ``featured``."""
         featured_ids = {article.pk for article in featured}
         result = []
-        for section in SectionPage.objects.live().public().child_of(self):
+        for section in public(SectionPage.objects.live()).child_of(self):
             latest = [
                 article
                 for article in section.articles()[: LATEST_PER_SECTION + FEATURED_COUNT]
@@ -79,11 +82,32 @@ class HomePage(Page):
             result.append((section, latest))
         return result
 
+    def route(self, request, path_components):
+        # Every address of this language's tree starts here (home.routes).
+        if path_components:
+            return routes.route(self, request, path_components)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = featured = self.featured()
-        context["sections"] = self.sections_with_latest(featured)
+        # Read only when the template's cached fragment has to be rendered.
+        context["lists"] = HomeLists(self)
         return context
+
+
+class HomeLists:
+    """The home page's featured articles and section lists, read on first use."""
+
+    def __init__(self, home):
+        self.home = home
+
+    @cached_property
+    def featured(self):
+        return self.home.featured()
+
+    @cached_property
+    def sections(self):
+        return self.home.sections_with_latest(self.featured)
 
 
 class HomePageFeaturedArticle(Orderable):
@@ -95,7 +119,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("page", "news.NewsPage")]
 
 
-class ContentPage(Page):
+class ContentPage(CachedRestrictionsMixin, Page):
     """A plain page: Introduction, Organisation and contacts, Accessibility statement."""
 
     intro = models.TextField(_("intro"), blank=True)

@@ -23,10 +23,14 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from home import cdn, frame, page_cache
 from home.models import SiteIdentity
+from news import content_cache
 
 
 def _purge_now():
+    # The frame's version also keys cached addresses (home.routes) and
+    # template fragments; news keeps private subtrees and list sizes.
     frame.invalidate()
+    content_cache.invalidate()
     page_cache.purge()
 
 
@@ -50,6 +54,14 @@ def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         purge_site()
         cdn.purge_page(instance)
+
+
+@receiver(post_save)
+def alias_created(sender, instance, created=False, **kwargs):
+    # An alias is live at once, without a publish, and shares its source's
+    # view restrictions.
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        purge_site()
 
 
 @receiver(post_save, sender=SiteIdentity)

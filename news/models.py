@@ -17,11 +17,13 @@ from wagtail.search import index
 from search.indexing import normalised
 
 from .blocks import BodyStreamBlock
+from . import content_cache
+from .privacy import CachedRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 10
 
 
-class SectionPage(Page):
+class SectionPage(CachedRestrictionsMixin, Page):
     """A news section such as "Thông tin đối ngoại"; sections may nest."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -39,19 +41,21 @@ class SectionPage(Page):
     def articles(self):
         """Live articles anywhere below this section, newest first."""
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("image")
             .order_by("-published_at", "-pk")
         )
 
     def subsections(self):
-        return SectionPage.objects.live().public().child_of(self)
+        return public(SectionPage.objects.live()).child_of(self)
 
     def paginate(self, request):
         """The requested page of articles; a 404 for a page that does not exist."""
         paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        # Remembered until the next publish: a count over every article is
+        # the dearest query of a listing.
+        paginator.count = content_cache.remember("article-count", self.articles().count, self.pk)
         number = request.GET.get("page", "1")
         try:
             return paginator.page(number)
@@ -61,7 +65,9 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = self.paginate(request)
-        context["subsections"] = self.subsections()
+        context["subsections"] = content_cache.remember(
+            "subsections", lambda: list(self.subsections()), self.pk
+        )
         return context
 
 
@@ -71,7 +77,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(CachedRestrictionsMixin, Page):
     """A news article."""
 
     lead = models.TextField(_("lead"), help_text=_("The opening paragraph, in plain text."))
@@ -131,6 +137,8 @@ class NewsPage(Page):
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
+    # Fetched with the page when a cached address is served (home.routes).
+    route_select_related = ("image",)
 
     class Meta:
         verbose_name = _("news article")
@@ -154,7 +162,7 @@ class NewsPage(Page):
 
     def related_pages(self):
         ids = [link.page_id for link in self.related_articles.all()]
-        pages = NewsPage.objects.live().public().filter(pk__in=ids).in_bulk()
+        pages = public(NewsPage.objects.live()).filter(pk__in=ids).in_bulk()
         return [pages[pk] for pk in ids if pk in pages]
 
 

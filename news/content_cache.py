@@ -1,0 +1,27 @@
+"""Results of news queries kept until the published content changes.
+
+``home.signals`` calls ``invalidate()`` whenever a page is published,
+unpublished, moved or deleted, or a view restriction changes, so every value
+remembered here is forgotten at once, in every process sharing the cache.
+"""
+
+from django.core.cache import cache
+
+from site_project import cache_versions
+
+VERSION_KEY = "news-content:version"
+TIMEOUT = 60 * 60
+
+
+def invalidate():
+    cache_versions.bump(VERSION_KEY)
+
+
+def remember(name, build, *parts):
+    """``build()``, or what it returned last time for ``name`` and ``parts``."""
+    key = ":".join(["news", name, str(cache_versions.current(VERSION_KEY)), *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
