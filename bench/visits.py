@@ -1,30 +1,42 @@
-"""Visit counter benchmark: what counting adds to a page view, and database writes per view.
+"""Visit counter benchmark: what counting adds to the median page view, per store.
 
-Builds the demo site in a throwaway database, then serves one article page
-many times through Django's full request path (test client, all middleware),
-interleaving three modes so drift hits them alike:
+The goal (issue #6): counting adds at most 1 ms to the median page view, and
+at most one database write per view (none with Redis).
 
-- ``not installed``: the counter middleware removed (the page alone);
+For each database (SQLite always; PostgreSQL when a URL is given) a child
+process builds the demo site in a throwaway database and serves one article
+page through Django's whole request path (test client, every middleware)
+with three clients, interleaved view by view so that drift and load hit
+them alike:
+
+- ``not installed``: the counter middleware removed from the chain;
 - ``bot``: the counter installed, a crawler's request (figures filled in, not counted);
-- ``counted``: the counter installed, a browser's request (counted and figures).
+- ``counted``: the counter installed, a browser's request (counted, figures filled in).
 
-Whole page views vary by milliseconds on a busy machine, more than the
-counter costs, so the counter's own time is also measured inside the request:
-the middleware is timed without the view it wraps, and its ``count`` step
-alone. It prints medians and 95th percentiles of both, and the database
-writes (INSERT, UPDATE, DELETE) per counted view, for the database store and,
-when Redis answers, the Redis store.
+It does so twice: with the page cache on (the default, so the page comes
+from the cache and the counter is most of the work) and with it off (the
+page rendered each time). For each store (the database; Redis on top of it
+when ``REDIS_URL`` is set) it prints the median view in each mode and what
+counting adds: the difference of the medians, in wall-clock time and in the
+process's CPU time. A loaded machine inflates wall time (every wait on a
+socket also waits for a CPU), far less the CPU time the process itself
+spends; the database or Redis server's own CPU is not in it. Then the
+database writes and Redis calls per counted view.
 
-    .venv/bin/python bench/visits.py                         # SQLite (temporary file)
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x \\
-        .venv/bin/python bench/visits.py                     # PostgreSQL ("bench_visits" db)
-    REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/visits.py   # adds Redis
-    .venv/bin/python bench/visits.py --views 200             # fewer views per mode
+    .venv/bin/python bench/visits.py                                   # SQLite
+    .venv/bin/python bench/visits.py --postgres postgres://postgres@127.0.0.1:5432/sonla_h2
+    REDIS_URL=redis://127.0.0.1:6379/2 .venv/bin/python bench/visits.py --postgres ...
+    .venv/bin/python bench/visits.py --views 200                       # fewer views per mode
+
+With ``--postgres URL`` the benchmark uses the database ``<name>_bench_visits``
+on that server, created and dropped by it.
 """
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,194 +46,164 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-BENCH_DB = "bench_visits"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 COUNTER = "visits.middleware.VisitCounterMiddleware"
 WRITES = ("INSERT", "UPDATE", "DELETE")
+MODES = ("not installed", "bot", "counted")
+GOAL_MS = 1.0
 
 
-class CounterTimer:
-    """Times the counter middleware inside real requests, without the view it wraps.
-
-    Patches the class before any middleware chain is built; the benchmark is
-    single-threaded, so one "current request" slot is enough.
-    """
-
-    def __init__(self):
-        from visits.middleware import VisitCounterMiddleware
-
-        self.mode = None  # set by the caller before each request
-        self.middleware = {}  # mode -> ns spent in the middleware, view excluded
-        self.counting = {}  # mode -> ns spent in its count() step
-        original_init, original_call = VisitCounterMiddleware.__init__, VisitCounterMiddleware.__call__
-        original_count = VisitCounterMiddleware.count
-        timer = self
-
-        def init(middleware, get_response):
-            def inner(request):
-                start = time.perf_counter_ns()
-                response = get_response(request)
-                request.bench_view_ns = time.perf_counter_ns() - start
-                return response
-
-            original_init(middleware, inner)
-
-        def call(middleware, request):
-            start = time.perf_counter_ns()
-            response = original_call(middleware, request)
-            elapsed = time.perf_counter_ns() - start - request.bench_view_ns
-            timer.middleware.setdefault(timer.mode, []).append(elapsed)
-            return response
-
-        def count(middleware, *args, **kwargs):
-            start = time.perf_counter_ns()
-            original_count(middleware, *args, **kwargs)
-            timer.counting.setdefault(timer.mode, []).append(time.perf_counter_ns() - start)
-
-        VisitCounterMiddleware.__init__ = init
-        VisitCounterMiddleware.__call__ = call
-        VisitCounterMiddleware.count = count
-
-    def reset(self):
-        self.middleware.clear()
-        self.counting.clear()
+# The child: one database, every store on it -----------------------------------
 
 
-def prepare_database(workdir):
-    """Point Django at a fresh database; return a function that removes it."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
+def prepare_database(postgres_url, workdir):
+    """Point Django at a fresh database; return its label and a function that drops it."""
+    if postgres_url:
         import psycopg
 
-        base = url.rpartition("/")[0]
+        base, _, name = postgres_url.rpartition("/")
+        bench_db = f"{name}_bench_visits"
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-        os.environ["DATABASE_URL"] = f"{base}/{BENCH_DB}"
+            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{bench_db}"')
+        os.environ["DATABASE_URL"] = f"{base}/{bench_db}"
 
         def drop():
             from django.db import connections
 
             connections.close_all()
             with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+                conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}" WITH (FORCE)')
 
         return "PostgreSQL", drop
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    return "SQLite (file, WAL)", lambda: None
-
-
-def milliseconds(samples):
-    ordered = sorted(samples)
-    return statistics.median(ordered) / 1e6, ordered[int(len(ordered) * 0.95) - 1] / 1e6
-
-
-def time_views(clients, url, views, timer):
-    """Serve ``url`` ``views`` times per mode, modes interleaved; nanoseconds per mode."""
-    samples = {mode: [] for mode in clients}
-    for _ in range(views):
-        for mode, client in clients.items():
-            timer.mode = mode
-            start = time.perf_counter_ns()
-            response = client.get(url)
-            samples[mode].append(time.perf_counter_ns() - start)
-            assert response.status_code == 200, (mode, response.status_code)
-    return samples
+    return "SQLite", lambda: None
 
 
 def clients_for(url):
-    """Three clients whose middleware chains are built once, with or without the counter."""
+    """One client per mode; their middleware chains are built once, with or without the counter."""
     from django.conf import settings
     from django.test import Client
     from django.test.utils import override_settings
 
-    without = Client(HTTP_USER_AGENT=BROWSER_UA)
+    clients = {mode: Client(HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="198.51.100.7") for mode in MODES}
+    clients["bot"] = Client(HTTP_USER_AGENT=BOT_UA)
     # The test client builds its middleware chain on its first request.
     with override_settings(MIDDLEWARE=[m for m in settings.MIDDLEWARE if m != COUNTER]):
-        without.get(url)
-    clients = {
-        "not installed": without,
-        "bot": Client(HTTP_USER_AGENT=BOT_UA),
-        "counted": Client(HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="198.51.100.7"),
-    }
+        clients["not installed"].get(url)
     for client in clients.values():
-        client.get(url)  # warm caches and the chain
+        for _ in range(5):
+            client.get(url)  # warm the caches and the chains
     return clients
 
 
-def writes_per_view(client, url, views):
+def time_views(clients, url, views):
+    """Serve ``url`` ``views`` times per mode, interleaved: {mode: ([wall ns], [cpu ns])}."""
+    samples = {mode: ([], []) for mode in clients}
+    for _ in range(views):
+        for mode, client in clients.items():
+            wall, cpu = time.perf_counter_ns(), time.process_time_ns()
+            response = client.get(url)
+            cpu, wall = time.process_time_ns() - cpu, time.perf_counter_ns() - wall
+            assert response.status_code == 200, (mode, response.status_code)
+            samples[mode][0].append(wall)
+            samples[mode][1].append(cpu)
+    return samples
+
+
+def calls_per_view(client, url, views, store):
+    """Database writes and Redis calls per view of ``client``."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as queries:
-        for _ in range(views):
-            client.get(url)
+    redis_calls = []
+    redis_client = getattr(store, "client", None)
+    if redis_client is not None:
+        original = redis_client.execute_command
+
+        def recording(*args, **kwargs):
+            redis_calls.append(args[0])
+            return original(*args, **kwargs)
+
+        redis_client.execute_command = recording
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            for _ in range(views):
+                client.get(url)
+    finally:
+        if redis_client is not None:
+            del redis_client.execute_command
     # A query may carry a SET LOCAL before its statement (PostgreSQL).
     writes = [
         q["sql"]
         for q in queries
         if any(part.lstrip().upper().startswith(WRITES) for part in q["sql"].split(";"))
     ]
-    return len(writes) / views
+    visits_reads = [q for q in queries if "visits_" in q["sql"] and q["sql"] not in writes]
+    return len(writes) / views, len(visits_reads) / views, len(redis_calls) / views
 
 
-def row(label, samples_ns):
-    median, p95 = milliseconds(samples_ns)
-    print(f"  {label:<44}{median:>9.3f}{p95:>9.3f}")
+def median_ms(samples):
+    return statistics.median(samples) / 1e6
 
 
-def time_calls(function, repeat):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter_ns()
-        function()
-        samples.append(time.perf_counter_ns() - start)
-    return samples
+def p95_ms(samples):
+    return sorted(samples)[int(len(samples) * 0.95) - 1] / 1e6
 
 
-def run_store(label, url, views, timer):
-    from django.utils import timezone
+def run_store(label, url, views, page_cache):
+    from django.test.utils import override_settings
 
-    from visits.figures import today
     from visits.stores import get_store
 
-    store = get_store()
-    store._next_prune = time.monotonic() + 3600  # housekeeping is reported apart
-    clients = clients_for(url)
-    timer.reset()
-    samples = time_views(clients, url, views, timer)
-    per_view = writes_per_view(clients["counted"], url, min(views, 100))
-    now, day = timezone.now(), today()
-    count_alone = time_calls(lambda: store.count(day=day, page_id=1, visitor="b" * 32, now=now), views)
-    figures_alone = time_calls(lambda: store.figures(day=day, now=now), views)
-
-    print(f"\n{label}")
-    print(f"  {'inside the request (ms)':<44}{'median':>9}{'p95':>9}")
-    row("counting a view (hash + store write)", timer.counting["counted"])
-    row("counter middleware, counted view", timer.middleware["counted"])
-    row("counter middleware, bot's view (figures only)", timer.middleware["bot"])
-    # In a loop, away from page rendering: the store's own cost. Inside
-    # requests a busy machine adds scheduling delays to every wait on a socket.
-    row("store count() alone, in a loop", count_alone)
-    row("store figures() alone, in a loop", figures_alone)
-    print(f"  {'whole page view (ms, noisy)':<44}{'median':>9}{'p95':>9}")
-    for mode in ("not installed", "bot", "counted"):
-        row(mode, samples[mode])
-    print(f"  {'database writes per counted view':<44}{per_view:>9.2f}")
-    return store
+    with override_settings(PAGE_CACHE_SECONDS=300 if page_cache else 0):
+        store = get_store()
+        # Housekeeping (one DELETE per process every 5 minutes) is not per view.
+        store_db = getattr(store, "database", store)
+        store_db._next_prune = time.monotonic() + 3600
+        clients = clients_for(url)
+        samples = time_views(clients, url, views)
+        writes, reads, redis_calls = calls_per_view(clients["counted"], url, min(views, 200), store)
+    result = {"store": label, "page_cache": page_cache, "views": views}
+    for mode in MODES:
+        wall, cpu = samples[mode]
+        result[mode] = {
+            "wall_ms": median_ms(wall),
+            "wall_p95_ms": p95_ms(wall),
+            "cpu_ms": median_ms(cpu),
+        }
+    for mode in ("bot", "counted"):
+        result[f"{mode}_adds_wall_ms"] = result[mode]["wall_ms"] - result["not installed"]["wall_ms"]
+        result[f"{mode}_adds_cpu_ms"] = result[mode]["cpu_ms"] - result["not installed"]["cpu_ms"]
+    result.update(writes_per_view=writes, figure_reads_per_view=reads, redis_calls_per_view=redis_calls)
+    print_store(result)
+    return store, result
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--views", type=int, default=300, help="page views per mode (default 300)")
-    args = parser.parse_args()
+def print_store(r):
+    cache = "page cache on (page served from it)" if r["page_cache"] else "page cache off (page rendered)"
+    print(f"\n{r['store']}, {cache}, {r['views']} views per mode")
+    print(f"  {'':<34}{'wall median':>12}{'wall p95':>10}{'CPU median':>12}")
+    for mode in MODES:
+        m = r[mode]
+        print(f"  {mode:<34}{m['wall_ms']:>12.3f}{m['wall_p95_ms']:>10.3f}{m['cpu_ms']:>12.3f}")
+    for mode in ("bot", "counted"):
+        label = f"added by the counter, {mode}"
+        print(f"  {label:<34}{r[f'{mode}_adds_wall_ms']:>+12.3f}{'':>10}{r[f'{mode}_adds_cpu_ms']:>+12.3f}")
+    print(
+        f"  per counted view: {r['writes_per_view']:.2f} database writes, "
+        f"{r['figure_reads_per_view']:.3f} figure reads from the database, "
+        f"{r['redis_calls_per_view']:.2f} Redis calls"
+    )
 
+
+def child(args):
     workdir = Path(tempfile.mkdtemp(prefix="bench-visits-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "site_project.settings.test"
     os.environ["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
-    redis_url = os.environ.pop("REDIS_URL", "")
-    database, drop = prepare_database(workdir)
+    os.environ.pop("REDIS_URL", None)
+    database, drop = prepare_database(args.postgres, workdir)
 
     import django
 
@@ -230,35 +212,94 @@ def main():
     from django.test.utils import override_settings, setup_test_environment
 
     setup_test_environment()
-    timer = CounterTimer()
     started = time.monotonic()
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0)
-    print(f"Demo site built in {time.monotonic() - started:.0f} s on {database}.")
-
     from news.models import NewsPage
 
     url = NewsPage.objects.live().filter(locale__language_code="vi").order_by("path").first().url
-    print(f"Article page {url}, {args.views} views per mode, modes interleaved.")
+    print(f"{database}: demo site built in {time.monotonic() - started:.0f} s; article {url}")
+    results = []
     try:
-        with override_settings(VISITS_REDIS_URL=""):
-            run_store(f"Database store ({database})", url, args.views, timer)
-        if redis_url:
-            prefix = f"bench-visits:{uuid.uuid4().hex[:8]}:"
-            with override_settings(
-                VISITS_REDIS_URL=redis_url, VISITS_REDIS_PREFIX=prefix, VISITS_REDIS_FLUSH_EVERY=10**9
-            ):
-                store = run_store(f"Redis store (database: {database})", url, args.views, timer)
-                pending = store.pending()
-                started = time.perf_counter()
-                moved = store.flush()
-                took = (time.perf_counter() - started) * 1000
-                print(f"  flush of {moved} waiting views ({pending} counted): {took:.1f} ms, one transaction")
-                store.client.delete(*store.client.keys(f"{prefix}*"))
-        else:
-            print("\nRedis store: skipped (set REDIS_URL to include it).")
+        for page_cache in (True, False):
+            with override_settings(VISITS_REDIS_URL=""):
+                results.append(run_store(f"Database store ({database})", url, args.views, page_cache)[1])
+            if args.redis:
+                prefix = f"bench-visits:{uuid.uuid4().hex[:8]}:"
+                with override_settings(
+                    VISITS_REDIS_URL=args.redis,
+                    VISITS_REDIS_PREFIX=prefix,
+                    VISITS_REDIS_FLUSH_EVERY=10**9,
+                ):
+                    store, result = run_store(f"Redis store (+ {database})", url, args.views, page_cache)
+                    results.append(result)
+                    pending = store.pending()
+                    started = time.perf_counter()
+                    moved = store.flush()
+                    took = (time.perf_counter() - started) * 1000
+                    print(f"  flush of {moved} waiting views ({pending} counted): {took:.1f} ms, one transaction")
+                    store.client.delete(*store.client.keys(f"{prefix}*"))
     finally:
         drop()
+    print("RESULTS " + json.dumps(results))
+
+
+# The parent: one child per database, then a summary ----------------------------
+
+
+def load_average():
+    try:
+        return " ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def parent(args):
+    redis_url = os.environ.get("REDIS_URL", "")
+    targets = [("SQLite", None)]
+    postgres = args.postgres or (
+        os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
+    )
+    if postgres:
+        targets.append(("PostgreSQL", postgres))
+    print(f"Load average before: {load_average()} ({os.cpu_count()} CPUs)")
+    if not redis_url:
+        print("Redis store: skipped (set REDIS_URL to include it).")
+    results = []
+    for _, url in targets:
+        command = [sys.executable, __file__, "--child", "--views", str(args.views)]
+        if url:
+            command += ["--postgres", url]
+        if redis_url:
+            command += ["--redis", redis_url]
+        output = subprocess.run(command, capture_output=True, text=True, cwd=BASE_DIR)
+        for line in output.stdout.splitlines():
+            if line.startswith("RESULTS "):
+                results += json.loads(line.removeprefix("RESULTS "))
+            else:
+                print(line)
+        if output.returncode:
+            print(output.stderr[-3000:])
+            sys.exit(output.returncode)
+    print(f"\nLoad average after: {load_average()}")
+    print(f"\nSummary: what counting adds to the median page view (goal: at most {GOAL_MS:.0f} ms)")
+    print(f"  {'store':<34}{'page cache':>11}{'page ms':>9}{'+ wall':>9}{'+ CPU':>8}{'writes':>8}{'Redis':>7}")
+    for r in results:
+        print(
+            f"  {r['store']:<34}{'on' if r['page_cache'] else 'off':>11}"
+            f"{r['not installed']['wall_ms']:>9.2f}{r['counted_adds_wall_ms']:>+9.3f}"
+            f"{r['counted_adds_cpu_ms']:>+8.3f}{r['writes_per_view']:>8.2f}{r['redis_calls_per_view']:>7.2f}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--views", type=int, default=400, help="page views per mode (default 400)")
+    parser.add_argument("--postgres", default="", help="also measure on this PostgreSQL server (URL)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--redis", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    child(args) if args.child else parent(args)
 
 
 if __name__ == "__main__":

@@ -6,11 +6,17 @@ numbers; the middleware replaces it on every response, after any page cache
 and the page being viewed is known even when no view code ran.
 """
 
+import functools
 import re
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import numberformat, translation
+from django.utils.formats import get_format
+from django.utils.html import escape
 
+TEMPLATE = "visits/includes/figures.html"
 PREFIX = b"<!--visits:figures"
 MARKER = re.compile(rb"<!--visits:figures(?: page=(\d+))?-->")
 
@@ -32,8 +38,71 @@ def page_id(match):
 
 def render(figures, language):
     """The block's HTML (UTF-8): the figures, or a short notice if they could not be read."""
-    with translation.override(language):
-        return render_to_string("visits/includes/figures.html", {"figures": figures}).encode()
+    return _block(language).render(figures)
+
+
+FIELDS = ("total", "today", "online")
+
+
+class _Block:
+    """The figures block of one language, rendered once with holes for the numbers.
+
+    Rendering the template takes about a tenth of a millisecond; the total
+    changes with every counted view, so each view fills the holes instead:
+    the numbers grouped as the ``figure`` filter does (51.827.387 in
+    Vietnamese and Lao, 51,827,387 in English).
+    """
+
+    def __init__(self, language):
+        with translation.override(language):
+            active = translation.get_language()
+            self.decimal_separator = get_format("DECIMAL_SEPARATOR", active)
+            self.grouping = get_format("NUMBER_GROUPING", active)
+            self.thousand_separator = get_format("THOUSAND_SEPARATOR", active)
+            html = render_to_string(
+                TEMPLATE,
+                {
+                    "figures": {name: f"\x00{name}\x00" for name in FIELDS},
+                    "shown": {name: f"\x01{name}\x01" for name in FIELDS},
+                },
+            )
+            self.unavailable = render_to_string(TEMPLATE, {"figures": None}).encode()
+        html = html.replace("{", "{{").replace("}", "}}")
+        for name in FIELDS:
+            html = html.replace(f"\x00{name}\x00", f"{{{name}}}")
+            html = html.replace(f"\x01{name}\x01", f"{{{name}_shown}}")
+        self.template = html
+
+    def render(self, figures):
+        if figures is None:
+            return self.unavailable
+        values = {}
+        for name in FIELDS:
+            value = getattr(figures, name)
+            values[name] = value
+            values[f"{name}_shown"] = escape(
+                numberformat.format(
+                    value,
+                    self.decimal_separator,
+                    0,
+                    self.grouping,
+                    self.thousand_separator,
+                    force_grouping=True,
+                    use_l10n=True,
+                )
+            )
+        return self.template.format(**values).encode()
+
+
+@functools.lru_cache(maxsize=16)
+def _block(language):
+    return _Block(language)
+
+
+@receiver(setting_changed)
+def _forget_blocks(**kwargs):
+    # Languages, formats or templates may have changed (tests).
+    _block.cache_clear()
 
 
 def splice(response, content, match, html):
