@@ -47,7 +47,7 @@ def is_translated(entry):
 
 @dataclass(frozen=True)
 class UpstreamCatalogue:
-    """One catalogue shipped by Wagtail or wagtail-localize."""
+    """One catalogue shipped by Wagtail, wagtail-localize or Django."""
 
     name: str
     package: str
@@ -107,6 +107,11 @@ UPSTREAM_CATALOGUES = [
     UpstreamCatalogue("wagtailtableblock", "wagtail.contrib.table_block"),
     UpstreamCatalogue("wagtail_localize", "wagtail_localize"),
     UpstreamCatalogue("wagtail_localize_locales", "wagtail_localize.locales"),
+    # Django's own strings the admin shows (dates, "5 minutes ago", validation, passwords).
+    UpstreamCatalogue("django", "django.conf"),
+    UpstreamCatalogue("django-auth", "django.contrib.auth"),
+    # Tags on images and documents; taggit has no Vietnamese catalogue at all.
+    UpstreamCatalogue("taggit", "taggit"),
     UpstreamCatalogue("wagtailadmin-js", "wagtail.admin", "djangojs"),
     UpstreamCatalogue("wagtail_localize-js", "wagtail_localize", "djangojs"),
 ]

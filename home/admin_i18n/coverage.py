@@ -26,7 +26,7 @@ from home.admin_i18n.catalogues import (
 from home.admin_i18n.recorder import CONTEXT_SEPARATOR
 
 PROJECT = "project"
-DJANGO = "django"
+OTHER_APPS = "(other apps)"
 UNCATALOGUED = "(in no catalogue)"
 
 
@@ -64,12 +64,12 @@ class VietnameseLookup:
         return bool(value)
 
 
-def _django_keys():
-    """Keys of Django's own catalogues and of the other third-party apps (auth, taggit...)."""
-    paths = [package_path("django.conf") / "locale"]
+def _other_app_keys():
+    """Keys of the catalogues of the other third-party apps (taggit, ...)."""
+    paths = []
     for app_config in apps.get_app_configs():
         app_path = Path(app_config.path)
-        if app_config.name.startswith("wagtail") or app_path.is_relative_to(settings.BASE_DIR):
+        if app_config.name.startswith(("wagtail", "django.contrib.auth", "taggit")) or app_path.is_relative_to(settings.BASE_DIR):
             continue
         paths.append(app_path / "locale")
     keys = set()
@@ -81,21 +81,22 @@ def _django_keys():
 
 
 def _project_keys():
-    return {entry_key(entry) for entry in polib.pofile(str(project_po_path("django"))) if is_translated(entry)}
+    """Every key of the project's own catalogue, translated or not."""
+    return {entry_key(entry) for entry in polib.pofile(str(project_po_path("django")))}
 
 
 def owners(keys):
     """Map each looked-up key to the catalogue names holding it (upstream first)."""
     result = {}
     project_keys = _project_keys()
-    django_keys = _django_keys()
+    other_app_keys = _other_app_keys()
     for key in keys:
         names = [c.name for c in UPSTREAM_CATALOGUES if c.domain == "django" and key in c.source_entries]
         if not names:
             if key in project_keys:
                 names = [PROJECT]
-            elif key in django_keys:
-                names = [DJANGO]
+            elif key in other_app_keys:
+                names = [OTHER_APPS]
             else:
                 names = [UNCATALOGUED]
         result[key] = names
