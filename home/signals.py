@@ -23,6 +23,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from home import cdn, frame, page_cache
 from home.models import SiteIdentity
+from news.topics import Topic
 from news import content_cache
 
 
@@ -74,6 +75,8 @@ def alias_created(sender, instance, created=False, **kwargs):
 @receiver(post_delete, sender=Locale)
 @receiver(post_save, sender=Tag)
 @receiver(post_delete, sender=Tag)
+@receiver(post_save, sender=Topic)
+@receiver(post_delete, sender=Topic)
 @receiver(post_delete, sender=get_image_model())
 @receiver(post_delete, sender=get_document_model())
 def shown_everywhere_changed(sender, **kwargs):

@@ -6,9 +6,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -17,6 +15,7 @@ from wagtail.search import index
 from search.indexing import normalised
 
 from .blocks import BodyStreamBlock
+from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
 from . import content_cache
 from .privacy import CachedRestrictionsMixin, public
 
@@ -71,12 +70,6 @@ class SectionPage(CachedRestrictionsMixin, Page):
         return context
 
 
-class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
-    )
-
-
 class NewsPage(CachedRestrictionsMixin, Page):
     """A news article."""
 
@@ -104,7 +97,6 @@ class NewsPage(CachedRestrictionsMixin, Page):
     )
     image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
@@ -120,7 +112,7 @@ class NewsPage(CachedRestrictionsMixin, Page):
             heading=_("Main image"),
         ),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        InlinePanel("topic_links", label=_("Topics")),
         InlinePanel("related_articles", label=_("Related articles")),
     ]
 
@@ -159,6 +151,10 @@ class NewsPage(CachedRestrictionsMixin, Page):
     def section(self):
         """The nearest section above this article."""
         return SectionPage.objects.ancestor_of(self).live().order_by("-depth").first()
+
+    def topics(self):
+        """The topics shown on the article, in its language (see ``news.topics``)."""
+        return topics_for(self)
 
     def related_pages(self):
         ids = [link.page_id for link in self.related_articles.all()]

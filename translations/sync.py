@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
@@ -76,11 +76,26 @@ def create_draft_translations(page, user=None):
         for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
             if _needs_translation(ancestor, locale):
                 creator.create_translations(ancestor, include_related_objects=False)
+        _start_related_drafts(creator, page, locale)
         creator.create_translations(page, include_related_objects=False)
         translated = page.get_translation_or_none(locale)
         if translated is not None:
             created[locale] = translated
     return created
+
+
+def _start_related_drafts(creator, page, locale):
+    """Draft translations of the snippets ``page`` refers to that can be drafts (its topics).
+
+    Started before the page's own, so that its translation already points
+    at them. Snippets without drafts (none today) are left alone: their
+    translation would be live at once, in Vietnamese.
+    """
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    for segment in source.relatedobjectsegment_set.select_related("object"):
+        instance = segment.object.get_instance_or_none(page.locale)
+        if isinstance(instance, DraftStateMixin) and _needs_translation(instance, locale):
+            creator.create_translations(instance, include_related_objects=False)
 
 
 def _segment_keys(source):

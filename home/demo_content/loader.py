@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, HomePageFeaturedArticle, SiteIdentity
 from home.models import ContentPage as ContentPageModel
-from news.models import NewsPage, RelatedArticle, SectionPage
+from news.models import NewsPage, NewsPageTopic, RelatedArticle, SectionPage, Topic
 from translations import automation
 
 from . import checks, localize, pictures, schema
@@ -178,10 +178,15 @@ def assign(instance, fields):
     return changed
 
 
-def set_tags(page, names):
-    if sorted(tag.name.lower() for tag in page.tags.all()) == sorted(name.lower() for name in names):
+def set_topics(page, topics):
+    """Point a Vietnamese article's topic list at ``topics``, in order.
+
+    Translations follow by themselves: wagtail-localize points each copied
+    row at the topic's translation in the target language.
+    """
+    if [link.topic_id for link in page.topic_links.all()] == [topic.pk for topic in topics]:
         return False
-    page.tags.set(list(names))
+    page.topic_links = [NewsPageTopic(topic=topic, sort_order=i) for i, topic in enumerate(topics)]
     return True
 
 
@@ -202,12 +207,14 @@ class Loader:
         self.locales = {}
         self.media = {}
         self.pages = defaultdict(dict)  # key -> language -> page
+        self.topics = {}  # T of a tag -> the Vietnamese Topic
 
     def run(self):
         checks.check(HOME, IDENTITY, ARTICLES_BY_SECTION)
         with transaction.atomic():
             self.ensure_locales()
             self.ensure_media()
+            self.ensure_topics()
             self.ensure_home()
             for child in HOME.children:
                 self.ensure_home_child(child)
@@ -329,12 +336,39 @@ class Loader:
     def translated_ids(self, keys, language):
         return [self.pages[key][language].pk for key in keys]
 
+    def ensure_topics(self):
+        """Every tag of the demo articles as a Topic, live in the three languages."""
+        wanted = []
+        for articles in ARTICLES_BY_SECTION.values():
+            for article in articles:
+                wanted += [tag for tag in article.tags if tag not in wanted]
+        vietnamese = self.locales["vi"]
+        for tag in wanted:
+            topic = Topic.objects.filter(locale=vietnamese, name=tag.vi).first()
+            changed = topic is None or not topic.live
+            if topic is None:
+                topic = Topic(locale=vietnamese, name=tag.vi)
+                topic.save()
+            if changed:
+                topic.save_revision().publish()
+            targets = {
+                self.locales[language]: Topic(name=pick(tag, language)) for language in LANGUAGES[1:]
+            }
+            localize.translate(topic, targets, force=changed)
+            self.topics[tag] = topic
+
     def article_fix(self, article):
-        """Tags and related-article links in each language (wagtail-localize copies them as they are)."""
+        """Topics and related-article links in each language.
+
+        wagtail-localize maps topics to their translations itself; links to
+        other pages it copies as they are, so each language points at its own.
+        """
 
         def fix(page, locale):
             language = locale.language_code
-            changed = set_tags(page, [pick(tag, language) for tag in article.tags])
+            changed = False
+            if locale == self.locales["vi"]:
+                changed = set_topics(page, [self.topics[tag] for tag in article.tags])
             related = self.translated_ids(article.related, language)
             return set_links(page, "related_articles", RelatedArticle, related) | changed
 

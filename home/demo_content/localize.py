@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 
 from django.core.management.base import CommandError
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
     SegmentOverride,
     StringTranslation,
@@ -128,6 +128,8 @@ def translate(original, targets, *, force=False, fix_target=None, overrides=None
     """
     source, _ = TranslationSource.update_or_create_from_instance(original)
     is_page = isinstance(original, Page)
+    # Pages and snippets with drafts (topics) must end up live.
+    publishable = is_page or isinstance(original, DraftStateMixin)
     results = {}
     for locale, target_instance in targets.items():
         changed = force
@@ -137,7 +139,7 @@ def translate(original, targets, *, force=False, fix_target=None, overrides=None
             source=source, target_locale=locale
         )
         target = _translated_instance(source, locale)
-        if target is None or (is_page and (not target.live or target.has_unpublished_changes)):
+        if target is None or (publishable and (not target.live or target.has_unpublished_changes)):
             changed = True
         if changed:
             # Pages are saved as a draft first so the fix-ups below and the

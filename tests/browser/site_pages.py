@@ -10,7 +10,7 @@ environment (the ``browser_site`` fixture does, padding first); prints JSON::
      "en": {...}, "lo": {...}}
 
 Articles are chosen so that together they show every body block type, the
-main image, tags and related articles; the section is the one with the most
+main image, topics and related articles; the section is the one with the most
 articles, so that it has a second page when any section has one.
 """
 
@@ -31,8 +31,8 @@ def _features(article):
         features.add("main image")
     if article.related_articles.exists():
         features.add("related articles")
-    if article.tags.exists():
-        features.add("tags")
+    if article.topics():
+        features.add("topics")
     return features
 
 

@@ -27,7 +27,7 @@ def article_form(**overrides):
         "image_alt": "",
         "image_caption": "",
         "body": streamfield([("heading", {"text": "Tăng cường hợp tác", "level": "h2"})]),
-        "tags": "hợp tác, Lào",
+        "topic_links": inline_formset([]),
         "related_articles": inline_formset([]),
         "action-publish": "publish",
     }

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from news.models import NewsPage
 from translations.roles import ROLES, apply_roles
@@ -35,6 +36,9 @@ def users(roles):
     second = User.objects.create_user("translator_en_2", "translator_en_2@example.com", "pw")
     second.groups.add(Group.objects.get(name=roles["translator_en"].group_name))
     made["translator_en_2"] = second
+    # New accounts get a Vietnamese admin (home.admin_i18n.defaults); these
+    # users chose English, which keeps the assertions on admin text readable.
+    UserProfile.objects.filter(user__in=made.values()).update(preferred_language="en")
     return SimpleNamespace(**made)
 
 

@@ -26,7 +26,7 @@ def article_form(page, **overrides):
     data = {
         "title": page.title, "slug": page.slug, "lead": page.lead,
         "published_at": page.published_at.strftime("%Y-%m-%d %H:%M"), "author": page.author,
-        "image": "", "image_alt": "", "image_caption": "", "body": streamfield([]), "tags": "",
+        "image": "", "image_alt": "", "image_caption": "", "body": streamfield([]), "topic_links": inline_formset([]),
         "related_articles": inline_formset([]),
     }
     data.update(overrides)

@@ -82,8 +82,9 @@ def test_translating_the_changes_and_publishing_clears_outdated(clients, demo_co
 
 
 def test_translators_are_told_when_their_text_changes(users, demo_content, django_capture_on_commit_callbacks):
-    profile = UserProfile.get_for_user(users.translator_en)
-    profile.preferred_language = "en"  # mail follows each translator's admin language
+    # Mail follows each translator's admin language: English for one, Vietnamese for the Lao translator.
+    profile = UserProfile.get_for_user(users.translator_lo)
+    profile.preferred_language = "vi"
     profile.save()
     page = demo_content.articles["vi"][0]
     with django_capture_on_commit_callbacks(execute=True):

@@ -30,7 +30,7 @@ def new_article_form():
             "image_alt": "",
             "image_caption": "",
             "body": streamfield([("paragraph", rich_text("<p>Hai tỉnh tăng cường trao đổi thông tin.</p>"))]),
-            "tags": "",
+            "topic_links": inline_formset([]),
             "related_articles": inline_formset([]),
             "action-submit": "submit",
         }
