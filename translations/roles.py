@@ -32,7 +32,9 @@ from wagtail.models import (
 SOURCE_LANGUAGE = "vi"
 
 # Snippets every content role may change (narrowed per locale, see above).
-TRANSLATABLE_SNIPPET_PERMISSIONS = ("home.change_siteidentity",)
+TRANSLATABLE_SNIPPET_PERMISSIONS = ("home.change_siteidentity", "news.change_topic")
+# Topics have drafts: whoever approves a language's pages publishes its topics.
+TOPIC_PUBLISH = ("news.publish_topic",)
 OVERVIEW_PERMISSION = "translations.view_translation_overview"
 GLOSSARY_EDIT = (
     "translations.add_glossaryterm",
@@ -75,7 +77,8 @@ ROLES = (
         language="vi",
         description="Writes Vietnamese content and submits it for review and for translation.",
         page_permissions=("add", "change"),
-        permissions=BASE + ("wagtail_localize.submit_translation", "translations.view_glossaryterm"),
+        permissions=BASE
+        + ("wagtail_localize.submit_translation", "translations.view_glossaryterm", "news.add_topic"),
         collection_permissions=MEDIA_COLLECTION_PERMISSIONS,
         demo_username="editor",
     ),
@@ -85,7 +88,9 @@ ROLES = (
         language="vi",
         description="Approves and publishes Vietnamese content.",
         page_permissions=("add", "change", "publish", "lock", "unlock", "bulk_delete"),
-        permissions=BASE + ("wagtail_localize.submit_translation", "translations.view_glossaryterm"),
+        permissions=BASE
+        + TOPIC_PUBLISH
+        + ("wagtail_localize.submit_translation", "translations.view_glossaryterm", "news.add_topic"),
         collection_permissions=MEDIA_COLLECTION_PERMISSIONS,
         approves=True,
         demo_username="moderator",
@@ -107,7 +112,7 @@ ROLES = (
         language="en",
         description="Approves and publishes English translations.",
         page_permissions=("change", "publish", "lock", "unlock"),
-        permissions=BASE + GLOSSARY_EDIT + ("translations.delete_glossaryterm",),
+        permissions=BASE + GLOSSARY_EDIT + TOPIC_PUBLISH + ("translations.delete_glossaryterm",),
         approves=True,
         demo_username="reviewer-en",
         demo_admin_language="en",
@@ -128,7 +133,7 @@ ROLES = (
         language="lo",
         description="Approves and publishes Lao translations.",
         page_permissions=("change", "publish", "lock", "unlock"),
-        permissions=BASE + GLOSSARY_EDIT + ("translations.delete_glossaryterm",),
+        permissions=BASE + GLOSSARY_EDIT + TOPIC_PUBLISH + ("translations.delete_glossaryterm",),
         approves=True,
         demo_username="reviewer-lo",
     ),
