@@ -1,0 +1,177 @@
+"""A Vietnamese editor's working day in a real browser, with no English left from Wagtail.
+
+The editor, the moderator and the Lao translator are the demo users of
+``setup_roles --demo-users``; their browsers ask for English, so the
+Vietnamese comes from their admin language, not from ``Accept-Language``.
+On every page of the main editing path the visible text is compared, line by
+line, with the English messages of Wagtail's and wagtail-localize's
+catalogues (Python and JavaScript, React translation editor included): a
+line that is such a message, untranslated, fails the test.
+"""
+
+import json
+import re
+import secrets
+import subprocess
+
+import pytest
+from django.core.management import call_command
+
+from home.admin_i18n.catalogues import UPSTREAM_CATALOGUES
+from home.admin_i18n.coverage import VietnameseLookup
+
+pytestmark = pytest.mark.browser
+
+# Shown as they are in every admin language (names of languages, file formats).
+SAME_IN_VIETNAMESE = {"English", "Tiếng Việt", "CSV", "XLSX", "URL", "OK", "ID", "PO"}
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+
+PAGE_IDS = """
+import json
+from news.models import NewsPage, SectionPage
+section = SectionPage.objects.filter(locale__language_code="vi").order_by("path").first()
+article = NewsPage.objects.filter(locale__language_code="vi").order_by("path").first()
+lao = NewsPage.objects.get(locale__language_code="lo", translation_key=article.translation_key)
+print(json.dumps({"section": section.pk, "article": article.pk, "lao_article": lao.pk}))
+"""
+
+
+def english_patterns():
+    """Patterns matching a whole visible line that is an untranslated upstream message."""
+    call_command("compile_catalogues", verbosity=0)
+    lookups = {"django": VietnameseLookup("django"), "djangojs": VietnameseLookup("djangojs")}
+    patterns = {}
+    for catalogue in UPSTREAM_CATALOGUES:
+        for key, entry in catalogue.source_entries.items():
+            msgid = entry.msgid.strip()
+            if msgid in SAME_IN_VIETNAMESE or "<" in msgid:
+                continue
+            if lookups[catalogue.domain].is_translated(key):
+                continue
+            parts = PLACEHOLDER.split(msgid)
+            if not re.search(r"[A-Za-z]{3}", "".join(parts)):
+                continue  # nothing English left once the placeholders are filled in
+            # A filled-in placeholder never spans table cells (innerText joins them with tabs).
+            pattern = "([^\t]{1,120}?)".join(re.escape(part) for part in parts)
+            patterns.setdefault(pattern, (catalogue.name, entry.msgid))
+    return [(re.compile(rf"^{pattern}$"), source) for pattern, source in patterns.items()]
+
+
+@pytest.fixture(scope="module")
+def untranslated_patterns():
+    return english_patterns()
+
+
+@pytest.fixture(scope="module")
+def demo(browser_site):
+    """Demo users with one password made up here, and the pages the walk needs."""
+    password = secrets.token_urlsafe(12)
+    env = dict(browser_site.env, PORTAL_DEMO_PASSWORD=password)
+    subprocess.run(browser_site.manage + ["setup_roles", "--demo-users"], env=env, check=True, capture_output=True)
+    ids = subprocess.run(
+        browser_site.manage + ["shell", "-c", PAGE_IDS], env=env, check=True, capture_output=True, text=True
+    )
+    return password, json.loads(ids.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def login(browser, server_url, demo):
+    """``login(username)`` opens a tab logged in as that demo user, browser asking for English."""
+    password, _ = demo
+    contexts = []
+
+    def login(username):
+        context = browser.new_context(base_url=server_url, locale="en-US", extra_http_headers={"Accept-Language": "en-US,en;q=0.9"})
+        contexts.append(context)
+        # The admin's update check and avatars call out to the internet; not here.
+        context.route("**/*", lambda route: route.abort() if not route.request.url.startswith(server_url) else route.fallback())
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.goto("/admin/login/")
+        tab.fill("input[name=username]", username)
+        tab.fill("input[name=password]", password)
+        tab.click("button[type=submit]")
+        tab.wait_for_url("**/admin/")
+        return tab
+
+    yield login
+    for context in contexts:
+        context.close()
+
+
+def visible_lines(tab):
+    tab.wait_for_load_state("networkidle")
+    return {line.strip() for line in tab.evaluate("document.body.innerText").splitlines()}
+
+
+def english_lines(tab, patterns):
+    """Visible lines of the page that are untranslated upstream messages."""
+    found = []
+    for line in visible_lines(tab):
+        if not line or line in SAME_IN_VIETNAMESE:
+            continue
+        for pattern, source in patterns:
+            if pattern.match(line):
+                found.append((line, *source))
+                break
+    return sorted(found)
+
+
+def check(tab, patterns, where, report):
+    assert tab.locator("html").get_attribute("lang") == "vi", f"{where}: the admin is not in Vietnamese"
+    report[where] = english_lines(tab, patterns)
+
+
+def test_the_main_editing_path_shows_no_untranslated_wagtail_text(login, demo, untranslated_patterns):
+    _, ids = demo
+    report = {}
+
+    editor = login("editor")
+    check(editor, untranslated_patterns, "dashboard", report)
+    assert "Bảng điều khiển" in editor.title()
+
+    editor.goto(f"/admin/pages/{ids['section']}/")
+    check(editor, untranslated_patterns, "explorer", report)
+    assert "Trang" in visible_lines(editor)  # the sidebar's "Pages", not the site's pagination label
+
+    # Create an article as a draft.
+    editor.goto(f"/admin/pages/add/news/newspage/{ids['section']}/")
+    check(editor, untranslated_patterns, "create article", report)
+    editor.fill("#id_title", "Bài viết thử của biên tập viên")
+    editor.fill("#id_lead", "Đoạn mở đầu của bài viết thử.")
+    editor.get_by_role("tab", name="Quảng bá").click()
+    editor.fill("#id_slug", "bai-viet-thu-cua-bien-tap-vien")
+    editor.get_by_role("tab", name="Nội dung").click()
+    editor.get_by_role("button", name="Lưu bản nháp").click()
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    assert editor.get_by_text("Đã tạo trang 'Bài viết thử của biên tập viên'.").is_visible()
+    check(editor, untranslated_patterns, "edit article", report)
+
+    # Edit it and submit it for moderation from the footer's "more actions" menu.
+    editor.fill("#id_title", "Bài viết thử đã sửa")
+    editor.get_by_role("button", name="Thao tác khác").last.click()
+    editor.get_by_role("button", name=re.compile("^Gửi duyệt theo")).click()
+    editor.wait_for_load_state("networkidle")
+    assert editor.get_by_text("Đã gửi duyệt trang 'Bài viết thử đã sửa'.").is_visible()
+    check(editor, untranslated_patterns, "submitted for moderation", report)
+
+    editor.goto(f"/admin/pages/{ids['article']}/edit/")
+    check(editor, untranslated_patterns, "edit existing article", report)
+
+    # The moderator finds it waiting for review.
+    moderator = login("moderator")
+    check(moderator, untranslated_patterns, "moderator's dashboard", report)
+    assert moderator.get_by_text("Bài viết thử đã sửa").first.is_visible()
+
+    # The Lao translator works in wagtail-localize's translation editor, a React app.
+    translator = login("translator-lo")
+    translator.goto(f"/admin/pages/{ids['lao_article']}/edit/")
+    translator.locator(".js-translation-editor button, .js-translation-editor li").first.wait_for()
+    check(translator, untranslated_patterns, "translation editor", report)
+    assert translator.get_by_text(re.compile("đoạn đã dịch")).first.is_visible()
+
+    for tab in (editor, moderator, translator):
+        assert tab.errors == []
+    untranslated = {where: lines for where, lines in report.items() if lines}
+    assert untranslated == {}, "English left in the Vietnamese admin:\n" + json.dumps(untranslated, ensure_ascii=False, indent=1)
