@@ -24,6 +24,9 @@ class Tally(models.Model):
       hash of their address and browser, ``seen_at`` their latest view. These
       rows are deleted minutes after ``seen_at`` (``DatabaseStore.prune``).
 
+    ``seen_at`` moves only on visitor rows; site and page rows keep the time
+    of their first view, so counting changes no indexed column of theirs.
+
     ``page`` has no database constraint: SITE and VISITOR rows carry 0 (no
     page) there, which keeps the upsert's conflict target free of NULLs, and
     the counts of a deleted page stay in the totals of their days.

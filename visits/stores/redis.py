@@ -11,6 +11,10 @@ Keys (all under the configured prefix):
 - ``flushes``: how many flushes have finished (versions the cached
   database part of the figures).
 
+A view is one call of the ``COUNT_AND_READ`` Lua script, which Redis runs
+without interleaving any other client's command; the same call returns the
+figures when the process is due to refresh the ones it shows.
+
 A flush is two-phase, so no count is lost or added twice whatever process
 dies when: (1) a Lua script atomically renames ``site``/``pages`` to a new
 batch and records its id; (2) one database transaction adds the batch's
