@@ -79,6 +79,11 @@ def collect():
         chosen, features = _cover(articles)
         query = chosen[0].title if chosen else home.title
         content_pages = ContentPage.objects.live().public().descendant_of(home).order_by("path")
+        # An article with no live translation (the padding copies are such).
+        untranslated = next(
+            (article for article in reversed(articles) if not article.get_translations().live().exists()),
+            None,
+        )
         result[language] = {
             "home": home.url,
             "section": section.url if section else None,
@@ -106,6 +111,7 @@ def collect():
             ),
             "not_found": f"/{language}/{NO_RESULTS_QUERY}-not-a-page/",
             "site_map": site_map_url,
+            "untranslated": untranslated.url if untranslated else None,
         }
     return result
 
