@@ -22,6 +22,7 @@ that switch the search backend to Elasticsearch or OpenSearch.
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page
@@ -42,15 +43,16 @@ def _day_start(day):
 class Results:
     """Results for a Django ``Paginator``: ``count()`` and slicing, each run once.
 
-    Counting also fetches the first ``per_page`` results when the search
-    can give both in one query (:meth:`IndexSearch.window`), so the first
-    page of results costs one query.
+    When the search can count and read the first ``per_page`` results in
+    one query (:meth:`IndexSearch.window`), counting does that and keeps the
+    rows; the pages themselves are loaded only if that slice is asked for.
     """
 
     def __init__(self, search, per_page=10):
         self.search = search
         self.per_page = per_page
         self._count = None
+        self._rows = {}
         self._pages = {}
 
     def count(self):
@@ -59,9 +61,7 @@ class Results:
             if window is None:
                 self._count = self.search.count()
             else:
-                total, pages = window(0, self.per_page)
-                self._count = total
-                self._pages[(0, self.per_page)] = pages
+                self._count, self._rows[(0, self.per_page)] = window(0, self.per_page)
         return self._count
 
     def __len__(self):
@@ -72,7 +72,10 @@ class Results:
             return self[item : item + 1][0]
         key = (item.start or 0, item.stop)
         if key not in self._pages:
-            self._pages[key] = self.search.fetch(*key)
+            if key in self._rows:
+                self._pages[key] = self.search.load(self._rows[key])
+            else:
+                self._pages[key] = self.search.fetch(*key)
         return self._pages[key]
 
 
@@ -111,44 +114,54 @@ class IndexSearch(BaseSearch):
     """Search that reads the search page's own index (:mod:`search.entries`).
 
     Everything a visitor can ask for is a condition of the full-text query
-    itself (words and phrases, language, home page and section, private
-    parts of the site, dates), and the index keeps pages in date order, so:
+    (words and phrases, language, home page and section, dates), and the
+    index keeps pages in date order, so:
 
     * the number of matches is counted by the full-text index alone;
-    * one page of results is read newest first within each relevance tier,
+    * a page of results is read newest first within each relevance tier,
       stopping after the rows shown (SQLite); PostgreSQL reads the matches'
       narrow index rows once and keeps the best ones with a top-N sort.
 
-    A search costs two queries (counts, then one page of results) plus
-    loading the ten pages shown.
+    Private parts of the site are left out by a subquery on Wagtail's view
+    restrictions, and the rows shown are joined with the page table (live,
+    this language), all in the same query: the first page of results is
+    one query, plus one to load the pages shown (per page type).
     """
 
+    _entry_query = None
+
     def window(self, start, stop):
-        """``(number of matches, specific pages from start to stop)``, best first."""
-        total, keys = self._query().window(start, stop)
-        return total, self._load(keys)
+        """``(number of matches, rows)`` of results ``start`` to ``stop``, best first.
+
+        Rows are ``(page id, content type id)``; :meth:`load` gives the pages.
+        """
+        return self._query().window(start, stop)
 
     def count(self):
         return self._query().count()
 
     def fetch(self, start, stop):
-        return self.window(start, stop)[1]
+        return self.load(self.window(start, stop)[1])
 
     def _query(self):
-        if connection.vendor == "postgresql":
-            return PostgresQuery(self)
-        return SQLiteQuery(self)
+        # Kept, so that a later page of results reuses the counts of the first.
+        if self._entry_query is None:
+            query_class = PostgresQuery if connection.vendor == "postgresql" else SQLiteQuery
+            self._entry_query = query_class(self)
+        return self._entry_query
 
-    def _load(self, page_ids):
-        """The live pages ``page_ids`` of this language, specific, in that order."""
-        if not page_ids:
-            return []
-        pages = (
-            Page.objects.live().filter(locale=self.locale, pk__in=page_ids).specific().in_bulk()
-        )
+    @staticmethod
+    def load(rows):
+        """The specific pages of ``(page id, content type id)`` rows, in that order."""
+        ids_by_type = {}
+        for pk, content_type_id in rows:
+            ids_by_type.setdefault(content_type_id, []).append(pk)
+        pages = {}
+        for content_type_id, ids in ids_by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+            pages.update(model._default_manager.filter(pk__in=ids).in_bulk())
         found = []
-        for pk in page_ids:
-            # A page missing here had an out-of-date entry; it is skipped.
+        for pk, _ in rows:
             if pk in pages:
                 page = pages[pk]
                 page.search_date = entries.page_date(page)
@@ -157,15 +170,11 @@ class IndexSearch(BaseSearch):
 
 
 class EntryQuery:
-    """What both databases need from an :class:`IndexSearch`: parts, scope, date bounds."""
+    """What both databases need from an :class:`IndexSearch`: parts, date bounds, order."""
 
     def __init__(self, search):
         self.search = search
         self.parts = search.parsed.parts
-        from wagtail.models import PageViewRestriction
-
-        # Pages below a view restriction are private (Wagtail's PageQuerySet.public()).
-        self.private = sorted(PageViewRestriction.objects.values_list("page_id", flat=True))
         self.low, self.high = None, None
         if search.date_from:
             self.low = entries.date_key(_day_start(search.date_from))
@@ -174,12 +183,29 @@ class EntryQuery:
             if self.low is None:
                 self.low = entries.DATED
         self.tiered = search.order == RELEVANCE
+        self.counts = None
 
     def window(self, start, stop):
+        """``(number of matches, [(page id, content type id)])`` of results ``start`` to ``stop``."""
         raise NotImplementedError
 
     def count(self):
         raise NotImplementedError
+
+
+# The sort keys of pages below a view restriction (Wagtail's "private"
+# pages, see PageQuerySet.public()); usually none.
+PRIVATE_KEYS = (
+    f"SELECT pe.sort_key FROM wagtailcore_pageviewrestriction v "
+    f"JOIN {Page._meta.db_table} r ON r.id = v.page_id "
+    f"JOIN {Page._meta.db_table} pp ON pp.path LIKE r.path || '%%' "
+    f"JOIN {SearchEntry._meta.db_table} pe ON pe.page_id = pp.id"
+)
+# The result rows' pages, checked once more: live and in this language.
+SHOWN = (
+    f"JOIN {SearchEntry._meta.db_table} e ON e.sort_key = w.sort_key "
+    f"JOIN {Page._meta.db_table} p ON p.id = e.page_id AND p.live = %s AND p.locale_id = %s"
+)
 
 
 class SQLiteQuery(EntryQuery):
@@ -198,9 +224,6 @@ class SQLiteQuery(EntryQuery):
         if search.section:
             scope.append(f"scope : a{search.section.pk}")
         base = f"{{title body}} : ({joiner.join(phrases)}) AND " + " AND ".join(scope)
-        if self.private:
-            tokens = " OR ".join(f"a{pk} OR s{pk}" for pk in self.private)
-            base = f"({base}) NOT (scope : ({tokens}))"
         if not self.tiered:
             return [base]
         whole = 'title : "' + " ".join(term for part in self.parts for term in part) + '"'
@@ -214,7 +237,7 @@ class SQLiteQuery(EntryQuery):
         ]
 
     def _where(self):
-        sql, params = f"{self.table} MATCH %s", []
+        sql, params = f"{self.table} MATCH %s AND rowid NOT IN ({PRIVATE_KEYS})", []
         if self.low is not None:
             sql += " AND rowid >= %s"
             params.append(self.low)
@@ -223,40 +246,70 @@ class SQLiteQuery(EntryQuery):
             params.append(self.high)
         return sql, params
 
-    def _counts(self, expressions):
+    def _counts_sql(self, expressions):
         where, bounds = self._where()
-        counts = ", ".join(f"(SELECT COUNT(*) FROM {self.table} WHERE {where})" for _ in expressions)
+        columns = ", ".join(
+            f"(SELECT COUNT(*) FROM {self.table} WHERE {where}) AS c{tier}" for tier in range(len(expressions))
+        )
         params = []
         for expression in expressions:
             params += [expression, *bounds]
-        return list(_rows(f"SELECT {counts}", params)[0])
+        return f"SELECT {columns}", params
+
+    def _rows_sql(self, spans):
+        """Rows ``(tier, sort key, page id, content type id)`` of ``(tier, expression, offset, limit)`` spans."""
+        where, bounds = self._where()
+        selects, params = [], []
+        for tier, expression, offset, limit in spans:
+            selects.append(
+                f"SELECT * FROM (SELECT rowid AS sort_key, {tier} AS tier FROM {self.table} "
+                f"WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s)"
+            )
+            params += [expression, *bounds, limit, offset]
+        sql = (
+            "SELECT w.tier AS tier, w.sort_key AS sort_key, e.page_id AS page_id, "
+            f"p.content_type_id AS content_type_id FROM ({' UNION ALL '.join(selects)}) w {SHOWN}"
+        )
+        return sql, params + [True, self.search.locale.pk]
+
+    def _tier_counts(self, expressions):
+        if self.counts is None:
+            sql, params = self._counts_sql(expressions)
+            self.counts = list(_rows(sql, params)[0])
+        return self.counts
 
     def count(self):
-        return sum(self._counts(self._expressions()))
+        return sum(self._tier_counts(self._expressions()))
 
     def window(self, start, stop):
         expressions = self._expressions()
-        counts = self._counts(expressions)
-        where, bounds = self._where()
-        selects, params, position = [], [], 0
+        if start == 0:
+            # The first page: counts and the first rows of every tier in one query.
+            counts_sql, counts_params = self._counts_sql(expressions)
+            rows_sql, rows_params = self._rows_sql(
+                [(tier, expression, 0, stop) for tier, expression in enumerate(expressions)]
+            )
+            rows = _rows(
+                f"SELECT c.*, r.page_id, r.content_type_id FROM ({counts_sql}) c "
+                f"LEFT JOIN ({rows_sql}) r ON 1 ORDER BY r.tier, r.sort_key DESC",
+                counts_params + rows_params,
+            )
+            width = len(expressions)
+            self.counts = list(rows[0][:width])
+            found = [tuple(row[width:]) for row in rows if row[width] is not None][:stop]
+            return sum(self.counts), found
+        counts = self._tier_counts(expressions)
+        spans, position = [], 0
         for tier, (expression, count) in enumerate(zip(expressions, counts)):
             first, last = max(start, position), min(stop, position + count)
             if first < last:
-                selects.append(
-                    f"SELECT * FROM (SELECT rowid AS sort_key, {tier} AS tier FROM {self.table} "
-                    f"WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s)"
-                )
-                params += [expression, *bounds, last - first, first - position]
+                spans.append((tier, expression, first - position, last - first))
             position += count
-        if not selects:
+        if not spans:
             return sum(counts), []
-        rows = _rows(
-            f"SELECT e.page_id FROM ({' UNION ALL '.join(selects)}) w "
-            f"JOIN {SearchEntry._meta.db_table} e ON e.sort_key = w.sort_key "
-            "ORDER BY w.tier, w.sort_key DESC",
-            params,
-        )
-        return sum(counts), [row[0] for row in rows]
+        rows_sql, rows_params = self._rows_sql(spans)
+        rows = _rows(f"{rows_sql} ORDER BY w.tier, w.sort_key DESC", rows_params)
+        return sum(counts), [(row[2], row[3]) for row in rows]
 
 
 class PostgresQuery(EntryQuery):
@@ -269,7 +322,8 @@ class PostgresQuery(EntryQuery):
         tsquery = (" & " if search.operator == "and" else " | ").join(parts)
         sql = (
             f"FROM {SearchEntry._meta.db_table} e "
-            "WHERE e.document @@ %s::tsquery AND e.locale_id = %s"
+            "WHERE e.document @@ %s::tsquery AND e.locale_id = %s "
+            "AND NOT e.scope && ARRAY(SELECT page_id FROM wagtailcore_pageviewrestriction)"
         )
         params = [tsquery, search.locale.pk]
         if search.root:
@@ -278,9 +332,6 @@ class PostgresQuery(EntryQuery):
         if search.section:
             sql += " AND e.scope @> ARRAY[%s]::integer[] AND e.page_id <> %s"
             params += [search.section.pk, search.section.pk]
-        if self.private:
-            sql += " AND NOT e.scope && %s::integer[]"
-            params.append(self.private)
         if self.low is not None:
             sql += " AND e.sort_key >= %s"
             params.append(self.low)
@@ -310,17 +361,18 @@ class PostgresQuery(EntryQuery):
 
     def window(self, start, stop):
         sql, params = self._from()
-        order, order_params = "e.sort_key DESC", []
-        if self.tiered:
-            tier, order_params = self._tier()
-            order = f"{tier} DESC, {order}"
+        tier, tier_params = self._tier() if self.tiered else ("0", [])
+        # The page table is joined to the rows shown only, not to every match.
         rows = _rows(
-            f"SELECT e.page_id, COUNT(*) OVER () {sql} ORDER BY {order} LIMIT %s OFFSET %s",
-            params + order_params + [stop - start, start],
+            f"SELECT w.total, e.page_id, p.content_type_id FROM ("
+            f"SELECT e.sort_key, {tier} AS tier, COUNT(*) OVER () AS total {sql} "
+            f"ORDER BY tier DESC, e.sort_key DESC LIMIT %s OFFSET %s) w {SHOWN} "
+            "ORDER BY w.tier DESC, w.sort_key DESC",
+            tier_params + params + [stop - start, start, True, self.search.locale.pk],
         )
         if not rows:
             return (0 if start == 0 else self.count()), []
-        return rows[0][1], [row[0] for row in rows]
+        return rows[0][0], [(row[1], row[2]) for row in rows]
 
 
 def _rows(sql, params):

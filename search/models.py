@@ -8,9 +8,9 @@ times a day.
 
 import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -18,6 +18,9 @@ from wagtail.models import Locale, Page
 from search.normalize import MAX_QUERY_LENGTH, clean, parse_query
 
 KEY_LENGTH = 255
+PICKED_KEYS = "search:picked-keys"
+# Bounds how long another process may miss a new pick if its cache is not shared.
+PICKED_KEYS_SECONDS = 300
 # Queries that may identify someone (an e-mail address, a phone or ID number)
 # are searched but never counted.
 _PERSONAL = re.compile(r"@|\d[\d .-]{6,}\d")
@@ -76,12 +79,26 @@ class EditorsPick(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
+    def picked_keys(cls):
+        """``{(locale id, query key)}`` of every pick, cached: most searches have no pick.
+
+        Saving or deleting a pick empties the cache (see search.signals).
+        """
+        keys = cache.get(PICKED_KEYS)
+        if keys is None:
+            keys = set(cls.objects.values_list("locale_id", "query_key"))
+            cache.set(PICKED_KEYS, keys, PICKED_KEYS_SECONDS)
+        return keys
+
+    @classmethod
     def for_query(cls, query, locale):
         """Live, public picks for ``query`` in ``locale``, as pages with the pick's description."""
         key = query_key(query, ordered=False)
-        if not key:
+        if not key or (locale.pk, key) not in cls.picked_keys():
             return []
         picks = list(cls.objects.filter(locale=locale, query_key=key))
+        if not picks:
+            return []
         pages = (
             Page.objects.live()
             .public()
@@ -122,16 +139,20 @@ class SearchTerm(models.Model):
         key = query_key(text)
         if not key or _PERSONAL.search(text):
             return
-        term, _ = cls.objects.get_or_create(locale=locale, key=key, defaults={"text": text})
-        today = timezone.localdate()
-        days = SearchTermDay.objects.filter(term=term, date=today)
-        if days.update(hits=F("hits") + 1):
-            return
-        try:
-            with transaction.atomic():
-                SearchTermDay.objects.create(term=term, date=today, hits=1)
-        except IntegrityError:  # another request created today's row first
-            days.update(hits=F("hits") + 1)
+        # Two upserts, safe when two requests count the same words at once.
+        days = SearchTermDay._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {cls._meta.db_table} (locale_id, key, text) VALUES (%s, %s, %s) "
+                "ON CONFLICT (locale_id, key) DO UPDATE SET key = EXCLUDED.key RETURNING id",
+                [locale.pk, key, text],
+            )
+            term_id = cursor.fetchone()[0]
+            cursor.execute(
+                f"INSERT INTO {days} (term_id, date, hits) VALUES (%s, %s, 1) "
+                f"ON CONFLICT (term_id, date) DO UPDATE SET hits = {days}.hits + 1",
+                [term_id, connection.ops.adapt_datefield_value(timezone.localdate())],
+            )
 
 
 class SearchTermDay(models.Model):

@@ -1,9 +1,12 @@
 """The public search page: ``/<language>/search/?q=...``."""
 
 from django.core.paginator import Paginator
+from django.db.models import CharField, Exists, F, OuterRef
+from django.db.models.functions import Cast
 from django.shortcuts import render
-from django.utils.translation import gettext
-from wagtail.models import Locale, Site
+from django.utils.translation import get_language, gettext
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from news.models import SectionPage
 from search import engine
@@ -15,16 +18,34 @@ from search.models import EditorsPick, SearchTerm
 RESULTS_PER_PAGE = 10
 
 
-def _home(request, locale):
-    """This language's home page on the current site, or None."""
+def _home_and_locale(request):
+    """This language's home page on the current site (or None) and the active locale, in one query."""
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.get_translation_or_none(locale)
+    if site is not None:
+        code = get_supported_content_language_variant(get_language())
+        home = (
+            Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code=code)
+            .select_related("locale")
+            .first()
+        )
+        if home is not None:
+            return home, home.locale
+    return None, Locale.get_active()
 
 
 def _sections(locale, home):
-    sections = SectionPage.objects.live().public().filter(locale=locale)
+    """Live, public sections of this language below ``home``, in one query.
+
+    Wagtail's ``public()`` would first read every view restriction; here
+    the restrictions are a subquery (a section is private when its path
+    starts with a restricted page's path).
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        section_path=Cast(OuterRef("path"), CharField())
+    ).filter(
+        section_path__startswith=F("page__path")
+    )
+    sections = SectionPage.objects.live().filter(locale=locale).exclude(Exists(restricted))
     if home is not None:
         sections = sections.descendant_of(home)
     return list(sections.order_by("path"))
@@ -73,8 +94,7 @@ def _decorate(pages, parsed, sections_by_path):
 
 
 def search(request):
-    locale = Locale.get_active()
-    home = _home(request, locale)
+    home, locale = _home_and_locale(request)
     sections = _sections(locale, home)
     sections_by_path = {section.path: section for section in sections}
     form = SearchForm(request.GET if "q" in request.GET else None, sections=sections)
