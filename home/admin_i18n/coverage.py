@@ -181,3 +181,28 @@ def load_main_path():
 def _write_json(path, data):
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def shadowed_upstream_messages():
+    """Project entries that replace a different Vietnamese translation of an upstream message.
+
+    The project's catalogue wins, so an entry written for the public site (say
+    "In progress" for a translation's status) also renames Wagtail's message
+    everywhere in the admin; such entries want a ``msgctxt``. Returns
+    ``(catalogue, msgid, project translation, override or package translation)``.
+    """
+    project = {entry_key(e): e.msgstr for e in polib.pofile(str(project_po_path("django"))) if e.msgstr}
+    found = []
+    for catalogue in UPSTREAM_CATALOGUES:
+        if catalogue.domain != "django":
+            continue
+        theirs = {entry_key(e): e.msgstr for e in _load_translated(catalogue.upstream_translation_path)}
+        theirs.update({key: e.msgstr for key, e in catalogue.override_entries().items() if e.msgstr})
+        for key in sorted(project.keys() & theirs.keys()):
+            if project[key].casefold() != theirs[key].casefold():
+                found.append((catalogue.name, key_to_json(key), project[key], theirs[key]))
+    return found
+
+
+def _load_translated(path):
+    return [e for e in polib.pofile(str(path)) if is_translated(e)] if Path(path).exists() else []

@@ -44,8 +44,13 @@ class Command(BaseCommand):
         parser.add_argument("--record", action="store_true", help="Walk the main editing path and store what it uses in main-path.json.")
         parser.add_argument("--write-baseline", action="store_true", help="Record the current upstream message ids as the baseline.")
         parser.add_argument("--list-untranslated", action="store_true", help="List the untranslated strings the main path uses.")
+        parser.add_argument(
+            "--list-shadowed",
+            action="store_true",
+            help="List project entries that change the meaning of an upstream message (they need a msgctxt).",
+        )
 
-    def handle(self, *args, walk=False, record=False, write_baseline=False, list_untranslated=False, **options):
+    def handle(self, *args, walk=False, record=False, write_baseline=False, list_untranslated=False, list_shadowed=False, **options):
         call_command("compile_catalogues", verbosity=0, stdout=self.stdout)
         if walk or record:
             used = walk_and_roll_back()
@@ -88,3 +93,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"\nUntranslated on the main path in {row.name}:")
                 for key in row.untranslated_used:
                     self.stdout.write(f"  {coverage.key_to_json(key)!r}")
+        if list_shadowed:
+            self.stdout.write("\nProject entries that replace an upstream translation (catalogue, msgid, project, upstream):")
+            for name, msgid, ours, theirs in coverage.shadowed_upstream_messages():
+                self.stdout.write(f"  {name}: {msgid!r}: {ours!r} instead of {theirs!r}")
