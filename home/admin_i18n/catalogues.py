@@ -90,6 +90,8 @@ def locale_root():
     return Path(settings.LOCALE_PATHS[0])
 
 
+# Every installed app of Wagtail and wagtail-localize that ships a catalogue
+# (tests/admin_i18n/test_overrides.py checks the list against INSTALLED_APPS).
 UPSTREAM_CATALOGUES = [
     UpstreamCatalogue("wagtailadmin", "wagtail.admin"),
     UpstreamCatalogue("wagtailcore", "wagtail"),
@@ -98,11 +100,10 @@ UPSTREAM_CATALOGUES = [
     UpstreamCatalogue("wagtailsnippets", "wagtail.snippets"),
     UpstreamCatalogue("wagtailusers", "wagtail.users"),
     UpstreamCatalogue("wagtailsearch", "wagtail.search"),
-    UpstreamCatalogue("wagtaillocales", "wagtail.locales"),
     UpstreamCatalogue("wagtailsites", "wagtail.sites"),
     UpstreamCatalogue("wagtailembeds", "wagtail.embeds"),
     UpstreamCatalogue("wagtailredirects", "wagtail.contrib.redirects"),
-    UpstreamCatalogue("wagtailsearchpromotions", "wagtail.contrib.search_promotions"),
+    UpstreamCatalogue("wagtailforms", "wagtail.contrib.forms"),
     UpstreamCatalogue("wagtailsettings", "wagtail.contrib.settings"),
     UpstreamCatalogue("wagtailtableblock", "wagtail.contrib.table_block"),
     UpstreamCatalogue("wagtail_localize", "wagtail_localize"),

@@ -124,3 +124,16 @@ def test_the_admin_uses_the_glossary_term_for_each_upstream_term(compiled_catalo
                     inconsistent.append((catalogue.name, msgid, translated, vietnamese))
     assert checked > 50
     assert not inconsistent, "\n".join(map(repr, inconsistent))
+
+
+def test_every_installed_wagtail_app_with_a_catalogue_is_measured():
+    from django.apps import apps
+
+    listed = {catalogue.package for catalogue in UPSTREAM_CATALOGUES}
+    shipped = {
+        config.name
+        for config in apps.get_app_configs()
+        if config.name.startswith("wagtail") and (Path(config.path) / "locale" / "en" / "LC_MESSAGES" / "django.po").exists()
+    }
+    assert shipped - listed == set()
+    assert {c.package for c in UPSTREAM_CATALOGUES if c.package.startswith("wagtail")} <= shipped
