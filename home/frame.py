@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 
 from news.models import NewsPage
 from news.privacy import public
-from site_project import cache_versions
+from site_project import cache_versions, request_memo
 
 FRAME_CACHE_TIMEOUT = 60 * 60
 REFORM_ITEMS = 5
@@ -19,12 +19,15 @@ CACHE_VERSION_KEY = "site-frame:version"
 
 def version():
     """The frames' current version; other caches purged with the frame use it in their keys."""
-    return cache_versions.current(CACHE_VERSION_KEY)
+    return request_memo.remember(
+        CACHE_VERSION_KEY, lambda: cache_versions.current(CACHE_VERSION_KEY)
+    )
 
 
 def invalidate():
     """Forget every cached frame; called when pages or the identity change."""
     cache_versions.bump(CACHE_VERSION_KEY)
+    request_memo.forget()
 
 
 def _build(language_code):
@@ -72,9 +75,13 @@ def get_frame(language_code):
     """The frame of one language; ``version`` keys template fragments cached with it."""
     current = version()
     key = f"site-frame:{current}:{language_code}"
-    frame = cache.get(key)
-    if frame is None:
-        frame = _build(language_code)
-        frame["version"] = current
-        cache.set(key, frame, FRAME_CACHE_TIMEOUT)
-    return frame
+
+    def read():
+        frame = cache.get(key)
+        if frame is None:
+            frame = _build(language_code)
+            frame["version"] = current
+            cache.set(key, frame, FRAME_CACHE_TIMEOUT)
+        return frame
+
+    return request_memo.remember(key, read)

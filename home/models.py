@@ -10,7 +10,6 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home import routes
 from news.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
 from news.privacy import CachedRestrictionsMixin, public
@@ -81,12 +80,6 @@ class HomePage(CachedRestrictionsMixin, Page):
             ][:LATEST_PER_SECTION]
             result.append((section, latest))
         return result
-
-    def route(self, request, path_components):
-        # Every address of this language's tree starts here (home.routes).
-        if path_components:
-            return routes.route(self, request, path_components)
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,11 +1,16 @@
-"""Addresses resolved to pages with one query instead of two per path segment.
+"""Addresses resolved to pages with one query, instead of Wagtail's walk.
 
-Wagtail finds ``/vi/section/article/`` by walking the tree: each segment
-costs a query for the child and one for its specific type. The outcome of a
-walk (page type and id, per home page and path) is cached with the site
-frame's version, which changes whenever a page is published, unpublished,
-moved, renamed or deleted; a cached address then costs one query, which
-also fetches what the page's template needs (``route_select_related``).
+For ``/vi/section/article/`` Wagtail finds the site (a query it builds
+anew each time), the active locale, the home page, then each path segment's
+child and its specific type: seven queries. ``RouteCacheMiddleware`` keeps
+what that walk found (the site, and the page's type and id, per host and
+address) under the site frame's version, which changes whenever a page is
+published, unpublished, moved, renamed or deleted or a site changes
+(``home.signals``). A known address then costs one query, which also fetches
+what the page's template needs (a model's ``route_select_related``).
+
+Only plain pages are remembered: a page type with its own ``route()``
+(sub-pages, arguments) is walked each time.
 """
 
 import hashlib
@@ -20,29 +25,46 @@ from home import frame
 TIMEOUT = 60 * 60
 
 
-def _key(home, path_components):
-    path = hashlib.sha256("/".join(path_components).encode()).hexdigest()
-    return f"page-route:{frame.version()}:{home.pk}:{path}"
+def _key(request):
+    address = f"{request.META.get('HTTP_HOST', '')}{request.path}"
+    return f"page-route:{frame.version()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def _load(target):
-    label, pk = target
+def _load(label, pk):
     model = apps.get_model(label)
     related = getattr(model, "route_select_related", ())
     return model.objects.live().select_related(*related).filter(pk=pk).first()
 
 
-def route(home, request, path_components):
-    """What ``Page.route`` returns for ``home`` and the path below it."""
-    key = _key(home, path_components)
-    target = cache.get(key)
-    if target is not None:
-        page = _load(target)
-        if page is not None:
-            return RouteResult(page)
-    result = Page.route(home, request, path_components)
-    page = result[0]
-    # Pages with routes of their own (args, sub-views) are walked each time.
-    if type(page).route is Page.route and not result[1] and not result[2]:
-        cache.set(key, (page._meta.label_lower, page.pk), TIMEOUT)
-    return result
+def _rememberable(result):
+    if result is None:
+        return False
+    page, args, kwargs = result
+    return type(page).route is Page.route and not args and not kwargs and page.live
+
+
+class RouteCacheMiddleware:
+    """Give Wagtail the site and page of a known address before it looks for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        key = _key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            page = _load(*entry["page"])
+            if page is not None:
+                # The attributes Wagtail memoises its own look-ups in.
+                request._wagtail_site = entry["site"]
+                request._wagtail_route_for_request = RouteResult(page)
+                return self.get_response(request)
+        response = self.get_response(request)
+        result = getattr(request, "_wagtail_route_for_request", None)
+        site = getattr(request, "_wagtail_site", None)
+        if response.status_code == 200 and site is not None and _rememberable(result):
+            page = result[0]
+            cache.set(key, {"site": site, "page": (page._meta.label_lower, page.pk)}, TIMEOUT)
+        return response

@@ -57,14 +57,26 @@ def _page_of(context):
     return page if isinstance(page, Page) and page.pk else None
 
 
-def _cached_for_page(name, page, build):
-    """``build()`` for ``page`` in the active language, kept until the site changes."""
-    key = f"{name}:{get_frame(get_language())['version']}:{page.pk}:{get_language()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, PAGE_PARTS_TIMEOUT)
-    return value
+def _cached_for_page(name, page, build, context=None):
+    """``build()`` for ``page`` in the active language, kept until the site changes.
+
+    The parts of one page are stored together, so a view makes one cache
+    round trip for all of them; the frame comes from the context processor,
+    read once per view.
+    """
+    context = context or {}
+    request = context.get("request")
+    parts = getattr(request, "_page_parts", None)
+    if parts is None or parts["page"] != page.pk:
+        frame = context.get("frame") or get_frame(get_language())
+        key = f"page-parts:{frame['version']}:{page.pk}:{get_language()}"
+        parts = {"page": page.pk, "key": key, "values": cache.get(key) or {}}
+        if request is not None:
+            request._page_parts = parts
+    if name not in parts["values"]:
+        parts["values"][name] = build()
+        cache.set(parts["key"], parts["values"], PAGE_PARTS_TIMEOUT)
+    return parts["values"][name]
 
 
 @register.simple_tag(takes_context=True)
@@ -87,7 +99,9 @@ def language_links(context):
         path = request.get_full_path() if request else "/"
         urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
     else:
-        urls = _cached_for_page("language-links", page, lambda: live_translation_urls(page))
+        urls = _cached_for_page(
+            "language-links", page, lambda: live_translation_urls(page), context
+        )
     current = get_language()
     if page is not None and versions is None and current not in urls:
         # A page behind a view restriction, shown to a visitor allowed to see
@@ -137,6 +151,7 @@ def breadcrumbs(context):
             {"title": ancestor.title, "url": ancestor.url}
             for ancestor in page.get_ancestors().filter(depth__gt=1).live()
         ],
+        context,
     )
 
 

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Whole pages for anonymous visitors; below the counter so that views
     # are counted and figures filled in on cache hits (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
+    # Known addresses go straight to their page (home/routes.py).
+    "home.routes.RouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
