@@ -5,6 +5,7 @@ use (Django's own catalogues, the installed apps', then the project's
 compiled ``locale/vi`` catalogues) has a non-empty translation for it.
 """
 
+import gettext as gettext_module
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import polib
 from django.apps import apps
 from django.conf import settings
+from asgiref.local import Local
+from django.utils.translation import trans_real
 from django.utils.translation.trans_real import DjangoTranslation
 
 from home.admin_i18n.catalogues import (
@@ -48,6 +51,18 @@ def key_to_json(key):
 def key_from_json(text):
     context, _, msgid = text.rpartition(CONTEXT_SEPARATOR)
     return (context, msgid)
+
+
+def forget_loaded_translations():
+    """Make this process read the .mo files again (after ``compile_catalogues`` rebuilt them).
+
+    Python's gettext caches each catalogue by file path and Django caches one
+    translation object per language; both would keep serving the old catalogue.
+    """
+    gettext_module._translations.clear()
+    trans_real._translations = {}
+    trans_real._default = None
+    trans_real._active = Local()
 
 
 class VietnameseLookup:

@@ -18,7 +18,7 @@ import pytest
 from django.core.management import call_command
 
 from home.admin_i18n.catalogues import UPSTREAM_CATALOGUES
-from home.admin_i18n.coverage import VietnameseLookup
+from home.admin_i18n.coverage import VietnameseLookup, forget_loaded_translations
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,7 @@ print(json.dumps({"section": section.pk, "article": article.pk, "lao_article": l
 def english_patterns():
     """Patterns matching a whole visible line that is an untranslated upstream message."""
     call_command("compile_catalogues", verbosity=0)
+    forget_loaded_translations()
     lookups = {"django": VietnameseLookup("django"), "djangojs": VietnameseLookup("djangojs")}
     patterns = {}
     for catalogue in UPSTREAM_CATALOGUES:

@@ -52,6 +52,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, walk=False, record=False, write_baseline=False, list_untranslated=False, list_shadowed=False, **options):
         call_command("compile_catalogues", verbosity=0, stdout=self.stdout)
+        coverage.forget_loaded_translations()
         if walk or record:
             used = walk_and_roll_back()
             if record:
