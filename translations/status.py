@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog
@@ -44,7 +45,8 @@ OUTDATED = "outdated"
 
 STATUS_CHOICES = [
     (MISSING, _("Missing")),
-    (IN_PROGRESS, _("In progress")),
+    # A context: Wagtail's own "In progress" (a workflow state) must not read "Đang dịch".
+    (IN_PROGRESS, pgettext_lazy("translation status", "In progress")),
     (AWAITING_REVIEW, _("Awaiting review")),
     (PUBLISHED, _("Published")),
     (OUTDATED, _("Outdated")),
