@@ -86,7 +86,8 @@ def existing_versions(request):
     is never linked or named.
     """
     rest = _path_in_language(request)
-    if rest is None or len(rest) > MAX_LOOKUP_PATH or not rest.endswith("/"):
+    if rest is None or len(rest) > MAX_LOOKUP_PATH or not rest.endswith("/") or "\x00" in rest:
+        # No page has such an address (PostgreSQL text cannot even hold a NUL).
         return []
     try:
         homes = list(HomePage.objects.values_list("url_path", flat=True))

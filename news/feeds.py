@@ -1,5 +1,7 @@
 """RSS 2.0 and Atom feeds: one per language for the whole site, one per section.
 
+Each item carries its article's topics, in the feed's language, as categories.
+
 Feeds live under the language prefix (``/en/feeds/rss/``,
 ``/en/feeds/sections/<id>/atom/``), so their titles and descriptions are in
 that language. They list only live, public articles of that language: a
@@ -17,8 +19,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from news.models import NewsPage, SectionPage
+from news.topics import topics_by_page
 
 FEED_ITEMS = 20
+LARGEST_ID = 2**63 - 1
 
 
 def _generic_portal_name(language_code):
@@ -30,8 +34,10 @@ def _articles(queryset, request):
     articles = list(
         queryset.live().public().order_by("-published_at", "-pk")[:FEED_ITEMS]
     )
+    topics = topics_by_page(articles)
     for article in articles:
         article.feed_url = article.get_url(request=request)
+        article.feed_topics = [topic.name for topic in topics[article.pk]]
     return [article for article in articles if article.feed_url]
 
 
@@ -91,6 +97,9 @@ class SiteFeed(Feed):
     def item_author_name(self, item):
         return item.author or None
 
+    def item_categories(self, item):
+        return item.feed_topics
+
 
 class SiteAtomFeed(SiteFeed):
     feed_type = Atom1Feed
@@ -104,6 +113,9 @@ class SectionFeed(SiteFeed):
 
     def get_object(self, request, section_id):
         language = get_language()
+        if section_id > LARGEST_ID:
+            # No row has it, and SQLite cannot even compare with it.
+            raise Http404(_("There is no such section in this language."))
         section = (
             SectionPage.objects.live()
             .public()

@@ -75,3 +75,38 @@ def topics_for(page):
             shown.append(found[key])
             seen.add(key)
     return shown
+
+
+def topics_by_page(pages):
+    """{page pk: [live Topic in the page's language, ...]} for many saved pages at once.
+
+    The same rule as ``topics_for``, in two queries for any number of pages
+    (feeds list twenty articles).
+    """
+    pages = list(pages)
+    links = (
+        NewsPageTopic.objects.filter(page_id__in=[page.pk for page in pages])
+        .select_related("topic")
+        .order_by("page_id", "sort_order", "pk")
+    )
+    keys = {}
+    for link in links:
+        keys.setdefault(link.page_id, []).append(link.topic.translation_key)
+    wanted = {key for page_keys in keys.values() for key in page_keys}
+    found = {
+        (topic.locale_id, topic.translation_key): topic
+        for topic in Topic.objects.filter(
+            live=True,
+            translation_key__in=wanted,
+            locale_id__in={page.locale_id for page in pages},
+        )
+    } if wanted else {}
+    result = {}
+    for page in pages:
+        shown = []
+        for key in keys.get(page.pk, []):
+            topic = found.get((page.locale_id, key))
+            if topic is not None and topic not in shown:
+                shown.append(topic)
+        result[page.pk] = shown
+    return result

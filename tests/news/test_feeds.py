@@ -97,3 +97,31 @@ def test_pages_link_their_feeds(client, demo_content):
     home = client.get("/en/").content.decode()
     assert 'type="application/rss+xml" title="All news" href="/en/feeds/rss/"' in home
     assert "/feeds/sections/" not in home
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/feeds/sections/99999999999999999999999/rss/",
+        "/lo/feeds/sections/0/atom/",
+        "/vi/feeds/sections/-1/rss/",
+        "/en/feeds/sections/abc/rss/",
+        "/en/feeds/sections//rss/",
+    ],
+)
+def test_odd_feed_addresses_are_404(client, demo_content, path):
+    assert client.get(path).status_code == 404
+
+
+def test_items_carry_their_topics_in_the_feeds_language(client, demo_content, article):
+    english = article.get_translation(demo_content.homes["en"].locale)
+    channel, _items = rss_items(client.get("/en/feeds/rss/"))
+    item = next(item for item in channel.findall("item") if item.findtext("title") == english.title)
+    assert [category.text for category in item.findall("category")] == ["foreign information", "conference"]
+    feed, _entries = atom_entries(client.get("/lo/feeds/atom/"))
+    lao = article.get_translation(demo_content.homes["lo"].locale)
+    entry = next(entry for entry in feed.findall(f"{ATOM}entry") if entry.findtext(f"{ATOM}title") == lao.title)
+    assert [category.get("term") for category in entry.findall(f"{ATOM}category")] == [
+        "ຂໍ້ມູນຂ່າວສານການຕ່າງປະເທດ",
+        "ກອງປະຊຸມ",
+    ]
