@@ -152,6 +152,40 @@ def calls_per_view(client, url, views, store):
     return len(writes) / views, len(visits_reads) / views, len(redis_calls) / views
 
 
+class StoreCallTimer:
+    """Times the store's ``count`` inside the requests: wall clock and this process's CPU.
+
+    Their difference is time spent waiting: for the server's answer, and on
+    a loaded machine for a CPU once the answer has come.
+    """
+
+    def __init__(self, store):
+        self.store, self.wall, self.cpu = store, [], []
+        original = store.count
+
+        def count(**kwargs):
+            wall, cpu = time.perf_counter_ns(), time.process_time_ns()
+            try:
+                return original(**kwargs)
+            finally:
+                self.cpu.append(time.process_time_ns() - cpu)
+                self.wall.append(time.perf_counter_ns() - wall)
+
+        store.count = count
+
+    def stop(self):
+        del self.store.count
+
+
+def redis_server_stats(store):
+    """(calls, microseconds) Redis itself has spent on EVALSHA so far, or None without Redis."""
+    client = getattr(store, "client", None)
+    if client is None:
+        return None
+    stats = client.info("commandstats").get("cmdstat_evalsha", {})
+    return stats.get("calls", 0), stats.get("usec", 0)
+
+
 def median_ms(samples):
     return statistics.median(samples) / 1e6
 
@@ -171,9 +205,20 @@ def run_store(label, url, views, page_cache):
         store_db = getattr(store, "database", store)
         store_db._next_prune = time.monotonic() + 3600
         clients = clients_for(url)
-        samples = time_views(clients, url, views)
+        server_before = redis_server_stats(store)
+        store_calls = StoreCallTimer(store)
+        try:
+            samples = time_views(clients, url, views)
+        finally:
+            store_calls.stop()
+        server_after = redis_server_stats(store)
         writes, reads, redis_calls = calls_per_view(clients["counted"], url, min(views, 200), store)
     result = {"store": label, "page_cache": page_cache, "views": views}
+    result["store_call_wall_ms"] = median_ms(store_calls.wall)
+    result["store_call_cpu_ms"] = median_ms(store_calls.cpu)
+    if server_before is not None:
+        calls = server_after[0] - server_before[0]
+        result["redis_server_us_per_call"] = (server_after[1] - server_before[1]) / max(calls, 1)
     for mode in MODES:
         wall, cpu = samples[mode]
         result[mode] = {
@@ -206,6 +251,13 @@ def print_store(r):
     for mode in ("bot", "counted"):
         label = f"  paired-difference median, {mode}"
         print(f"  {label:<34}{r[f'{mode}_adds_wall_paired_ms']:>+12.3f}")
+    line = (
+        f"  the store's count() inside the request: {r['store_call_wall_ms']:.3f} ms wall, "
+        f"{r['store_call_cpu_ms']:.3f} ms CPU"
+    )
+    if "redis_server_us_per_call" in r:
+        line += f"; Redis's own time per call: {r['redis_server_us_per_call']:.0f} us"
+    print(line)
     print(
         f"  per counted view: {r['writes_per_view']:.2f} database writes, "
         f"{r['figure_reads_per_view']:.3f} figure reads from the database, "
