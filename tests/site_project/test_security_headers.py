@@ -113,6 +113,19 @@ def test_admin_gets_its_own_policy_and_the_login_page_the_strict_one(client):
     assert not [item for item in parser.blocked if "script" in item or " on" in item]
 
 
+@pytest.mark.django_db
+def test_editors_get_eval_for_the_userbar_but_never_inline_scripts(client, demo_content):
+    """Wagtail's userbar checker needs eval; anonymous visitors keep the strict policy."""
+    url = demo_content.articles["vi"][0].url
+    assert directives(client.get(url))["script-src"] == ["'self'"]
+    reader = get_user_model().objects.create_user("bandoc", "bandoc@example.org", "mat-khau-thu")
+    client.force_login(reader)
+    assert directives(client.get(url))["script-src"] == ["'self'"]
+    editor = get_user_model().objects.create_superuser("bientap", "bientap@sonla.gov.vn", "mat-khau-thu")
+    client.force_login(editor)
+    assert directives(client.get(url))["script-src"] == ["'self'", "'unsafe-eval'"]
+
+
 def test_image_origins_can_be_added_for_object_storage(client, settings):
     settings.CONTENT_SECURITY_POLICY_IMG_SOURCES = ["https://media.sonla.gov.vn"]
     response = client.get("/static/css/portal.css")
