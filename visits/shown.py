@@ -17,8 +17,12 @@ Different processes read at different moments, so two consecutive views
 served by two processes may show totals a few seconds apart.
 
 With a maximum age of 0 the figures are read on every view.
+
+Stored counts only ever grow. Should someone delete tallies by hand, restart
+the web processes: each keeps showing the highest total it has shown.
 """
 
+import datetime
 import threading
 import time
 from dataclasses import dataclass
@@ -41,7 +45,7 @@ RENDERED_KEPT = 64
 class Snapshot:
     """Figures read from the store (views counted here, not carried over)."""
 
-    day: object
+    day: datetime.date
     total: int
     today: int
     online: int
