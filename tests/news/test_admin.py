@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.users.models import UserProfile
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from news.models import NewsPage
@@ -12,6 +13,8 @@ from news.models import NewsPage
 @pytest.fixture
 def editor_client(client, db):
     user = get_user_model().objects.create_superuser("bientap", "bientap@sonla.gov.vn", "mat-khau-thu")
+    # New accounts get a Vietnamese admin; this one chose English, as the assertions read.
+    UserProfile.objects.filter(user=user).update(preferred_language="en")
     client.force_login(user)
     return client
 
