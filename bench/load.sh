@@ -164,8 +164,10 @@ run_mode() {
     read -r peak pss <"$WORK/memory"
     echo "   worker memory: peak RSS $((peak / 1024)) MiB, PSS $((pss / 1024)) MiB (highest of any worker)"
     if [ "$mode" = on ]; then
-        echo "   first view of an article (with its image left out):"
+        echo "   first view of a demo article (its content image left out):"
         $PY bench/page_weight.py "$BASE$(url demo_article)"
+        echo "   first view of a generated article:"
+        $PY bench/page_weight.py "$BASE${TARGET[article]}" | tail -1
     fi
     stop_server
 }

@@ -40,7 +40,8 @@ def _next_step(section):
 
 def _article(writer):
     if hasattr(writer, "article"):
-        return writer.article()
+        # (title, lead, author, paragraphs, ...): later fields are statistics.
+        return writer.article()[:4]
     # Older generator: no article(); compose one from its sentences.
     return (writer.sentence(8, 16).rstrip("."), writer.sentence(25, 45), writer.phrase(2),
             [writer.paragraph() for _ in range(writer.random.randint(3, 8))])
