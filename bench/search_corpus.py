@@ -221,12 +221,12 @@ class Writer:
         return result
 
     def article(self):
-        """``(title, lead, author, body paragraphs)`` of one article."""
+        """``(title, lead, author, body paragraphs, body words)`` of one article."""
         title = self.text(self.random.randint(8, 16))
         lead = self.sentence(25, 45)
         author = self.text(2)
-        body = self.paragraphs(self.random.randint(300, 900))
-        return title, lead, author, body
+        words = self.random.randint(300, 900)
+        return title, lead, author, self.paragraphs(words), words
 
 
 def describe(language):

@@ -313,16 +313,16 @@ class SQLiteQuery(EntryQuery):
 
 
 class PostgresQuery(EntryQuery):
-    """A tsquery on ``search_searchentry.document`` (GIN index), tiers from the normalised title."""
+    """A tsquery on ``search_searchentry.document`` through its GIN index; tiers from the normalised title."""
 
     def _from(self):
         search = self.search
         term = "'{}'"
         parts = ["(" + " <-> ".join(term.format(t) for t in part) + ")" for part in self.parts]
         tsquery = (" & " if search.operator == "and" else " | ").join(parts)
+        # search_entry_matches (migration 0003) makes the match use the GIN index.
         sql = (
-            f"FROM {SearchEntry._meta.db_table} e "
-            "WHERE e.document @@ %s::tsquery AND e.locale_id = %s "
+            "FROM search_entry_matches(%s::tsquery) e WHERE e.locale_id = %s "
             "AND NOT e.scope && ARRAY(SELECT page_id FROM wagtailcore_pageviewrestriction)"
         )
         params = [tsquery, search.locale.pk]

@@ -189,7 +189,9 @@ class SearchEntry(models.Model):
         related_name="+",
     )
     sort_key = models.BigIntegerField(unique=True)
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: PostgreSQL would walk it and test every page of a
+    # language against the query instead of using the full-text index.
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+", db_index=False)
     # The normalised title: search terms joined by single spaces.
     title = models.TextField()
 
