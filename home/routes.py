@@ -3,11 +3,12 @@
 For ``/vi/section/article/`` Wagtail finds the site (a query it builds
 anew each time), the active locale, the home page, then each path segment's
 child and its specific type: seven queries. ``RouteCacheMiddleware`` keeps
-what that walk found (the site, and the page's type and id, per host and
-address) under the site frame's version, which changes whenever a page is
-published, unpublished, moved, renamed or deleted or a site changes
-(``home.signals``). A known address then costs one query, which also fetches
-what the page's template needs (a model's ``route_select_related``).
+what that walk found (the site and the page, per host and address) under
+the site frame's version, which changes whenever a page is published,
+unpublished, moved, renamed or deleted or a site changes (``home.signals``).
+A known address then costs no query at all. A page's live fields change only
+when it is published, so the stored copy is the live page; it is stored with
+what its template needs (a model's ``route_select_related``).
 
 Only plain pages are remembered: a page type with its own ``route()``
 (sub-pages, arguments) is walked each time.
@@ -27,7 +28,7 @@ TIMEOUT = 60 * 60
 
 def _key(request):
     address = f"{request.META.get('HTTP_HOST', '')}{request.path}"
-    return f"page-route:{frame.version()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page-route-object:{frame.version()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _load(label, pk):
@@ -55,16 +56,15 @@ class RouteCacheMiddleware:
         key = _key(request)
         entry = cache.get(key)
         if entry is not None:
-            page = _load(*entry["page"])
-            if page is not None:
-                # The attributes Wagtail memoises its own look-ups in.
-                request._wagtail_site = entry["site"]
-                request._wagtail_route_for_request = RouteResult(page)
-                return self.get_response(request)
+            # The attributes Wagtail memoises its own look-ups in.
+            request._wagtail_site = entry["site"]
+            request._wagtail_route_for_request = RouteResult(entry["page"])
+            return self.get_response(request)
         response = self.get_response(request)
         result = getattr(request, "_wagtail_route_for_request", None)
         site = getattr(request, "_wagtail_site", None)
         if response.status_code == 200 and site is not None and _rememberable(result):
-            page = result[0]
-            cache.set(key, {"site": site, "page": (page._meta.label_lower, page.pk)}, TIMEOUT)
+            page = _load(result[0]._meta.label_lower, result[0].pk)
+            if page is not None:
+                cache.set(key, {"site": site, "page": page}, TIMEOUT)
         return response
