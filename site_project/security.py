@@ -91,6 +91,15 @@ def with_image_sources(policy, extra_sources):
     return {**policy, "img-src": [*policy["img-src"], *extra_sources]}
 
 
+def add_security_headers(response, request=None):
+    """The strict policy and Django's basic headers, for an answer given before any middleware ran."""
+    response.headers["Content-Security-Policy"] = render_policy(PUBLIC_POLICY)
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY or "same-origin")
+    return response
+
+
 def is_editor(request):
     """Whether Wagtail shows this request its userbar (someone allowed into the admin).
 

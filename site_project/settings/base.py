@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # An unknown Host gets the portal's 400 page, not a 500 (site_project/error_pages.py).
+    "site_project.error_pages.RejectUnknownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response.
     "site_project.security.SecurityHeadersMiddleware",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Empty 403 and 405 answers become the portal's pages in the visitor's language.
+    "site_project.error_pages.ErrorPageMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -247,6 +251,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "site_project.login_lockout.LockoutLoginForm"
+CSRF_FAILURE_VIEW = "site_project.error_pages.csrf_failure"
 # Behind a reverse proxy: the request header holding the client's address.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 # Documents must be what their name says, and at most 20 MB.
