@@ -171,3 +171,22 @@ def test_figures_are_filled_in_even_when_the_page_html_comes_from_a_cache(settin
         totals.append(figures(response)["Tổng số lượt truy cập"][0])
     assert totals == [1, 2, 3]
     assert Tally.objects.get(kind=Tally.PAGE, page_id=article.pk).views == 3
+
+
+def test_the_figures_block_groups_digits_as_the_figure_filter_does(db):
+    """The block is rendered once per language and its numbers filled in per view (``visits.markers``)."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from visits import markers
+    from visits.figures import PublicFigures
+
+    numbers = PublicFigures(total=51_827_387, today=1_234, online=7)
+    for language in ("vi", "en", "lo"):
+        with translation.override(language):
+            expected = Template(
+                "{% load portal_tags %}{{ n.total|figure }} {{ n.today|figure }} {{ n.online|figure }}"
+            ).render(Context({"n": numbers}))
+        html = markers.render(numbers, language).decode()
+        assert [shown for _, _, shown in FIGURE.findall(html)] == expected.split(" ")
+        assert [int(value) for _, value, _ in FIGURE.findall(html)] == [51_827_387, 1_234, 7]
