@@ -144,7 +144,7 @@ class IndexSearch(BaseSearch):
         return self.load(self.window(start, stop)[1])
 
     def _query(self):
-        # Kept, so that a later page of results reuses the counts of the first.
+        # One per search: built once (it reads the dates and the order).
         if self._entry_query is None:
             query_class = PostgresQuery if connection.vendor == "postgresql" else SQLiteQuery
             self._entry_query = query_class(self)
@@ -183,7 +183,6 @@ class EntryQuery:
             if self.low is None:
                 self.low = entries.DATED
         self.tiered = search.order == RELEVANCE
-        self.counts = None
 
     def window(self, start, stop):
         """``(number of matches, [(page id, content type id)])`` of results ``start`` to ``stop``."""
@@ -213,8 +212,8 @@ class SQLiteQuery(EntryQuery):
 
     table = entries.FTS_TABLE
 
-    def _expressions(self):
-        """FTS5 match expressions, one per relevance tier (best first), or one when sorting by date."""
+    def _base(self):
+        """The FTS5 expression of the query: its words and phrases, in this language and place."""
         search = self.search
         phrases = ['"' + " ".join(part) + '"' for part in self.parts]
         joiner = " AND " if search.operator == "and" else " OR "
@@ -223,7 +222,12 @@ class SQLiteQuery(EntryQuery):
             scope.append(f"scope : (a{search.root.pk} OR s{search.root.pk})")
         if search.section:
             scope.append(f"scope : a{search.section.pk}")
-        base = f"{{title body}} : ({joiner.join(phrases)}) AND " + " AND ".join(scope)
+        return f"{{title body}} : ({joiner.join(phrases)}) AND " + " AND ".join(scope)
+
+    def _expressions(self):
+        """FTS5 match expressions, one per relevance tier (best first), or one when sorting by date."""
+        base = self._base()
+        phrases = ['"' + " ".join(part) + '"' for part in self.parts]
         if not self.tiered:
             return [base]
         whole = 'title : "' + " ".join(term for part in self.parts for term in part) + '"'
@@ -246,70 +250,45 @@ class SQLiteQuery(EntryQuery):
             params.append(self.high)
         return sql, params
 
-    def _counts_sql(self, expressions):
-        where, bounds = self._where()
-        columns = ", ".join(
-            f"(SELECT COUNT(*) FROM {self.table} WHERE {where}) AS c{tier}" for tier in range(len(expressions))
-        )
-        params = []
-        for expression in expressions:
-            params += [expression, *bounds]
-        return f"SELECT {columns}", params
-
     def _rows_sql(self, spans):
-        """Rows ``(tier, sort key, page id, content type id)`` of ``(tier, expression, offset, limit)`` spans."""
+        """Rows ``(tier, sort key, page id, content type id)`` of ``(tier, expression, limit)`` spans."""
         where, bounds = self._where()
         selects, params = [], []
-        for tier, expression, offset, limit in spans:
+        for tier, expression, limit in spans:
             selects.append(
                 f"SELECT * FROM (SELECT rowid AS sort_key, {tier} AS tier FROM {self.table} "
-                f"WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s)"
+                f"WHERE {where} ORDER BY rowid DESC LIMIT %s)"
             )
-            params += [expression, *bounds, limit, offset]
+            params += [expression, *bounds, limit]
         sql = (
             "SELECT w.tier AS tier, w.sort_key AS sort_key, e.page_id AS page_id, "
             f"p.content_type_id AS content_type_id FROM ({' UNION ALL '.join(selects)}) w {SHOWN}"
         )
         return sql, params + [True, self.search.locale.pk]
 
-    def _tier_counts(self, expressions):
-        if self.counts is None:
-            sql, params = self._counts_sql(expressions)
-            self.counts = list(_rows(sql, params)[0])
-        return self.counts
+    def _count_sql(self):
+        """The number of matches, counted by FTS5 from its doclists (no row is read)."""
+        where, bounds = self._where()
+        return f"SELECT COUNT(*) AS total FROM {self.table} WHERE {where}", [self._base(), *bounds]
 
     def count(self):
-        return sum(self._tier_counts(self._expressions()))
+        sql, params = self._count_sql()
+        return _rows(sql, params)[0][0]
 
     def window(self, start, stop):
-        expressions = self._expressions()
-        if start == 0:
-            # The first page: counts and the first rows of every tier in one query.
-            counts_sql, counts_params = self._counts_sql(expressions)
-            rows_sql, rows_params = self._rows_sql(
-                [(tier, expression, 0, stop) for tier, expression in enumerate(expressions)]
-            )
-            rows = _rows(
-                f"SELECT c.*, r.page_id, r.content_type_id FROM ({counts_sql}) c "
-                f"LEFT JOIN ({rows_sql}) r ON 1 ORDER BY r.tier, r.sort_key DESC",
-                counts_params + rows_params,
-            )
-            width = len(expressions)
-            self.counts = list(rows[0][:width])
-            found = [tuple(row[width:]) for row in rows if row[width] is not None][:stop]
-            return sum(self.counts), found
-        counts = self._tier_counts(expressions)
-        spans, position = [], 0
-        for tier, (expression, count) in enumerate(zip(expressions, counts)):
-            first, last = max(start, position), min(stop, position + count)
-            if first < last:
-                spans.append((tier, expression, first - position, last - first))
-            position += count
-        if not spans:
-            return sum(counts), []
-        rows_sql, rows_params = self._rows_sql(spans)
-        rows = _rows(f"{rows_sql} ORDER BY w.tier, w.sort_key DESC", rows_params)
-        return sum(counts), [(row[2], row[3]) for row in rows]
+        # Each tier is walked newest first and stops after ``stop`` rows, so
+        # no tier needs counting: the best ``stop`` rows are among them.
+        count_sql, count_params = self._count_sql()
+        rows_sql, rows_params = self._rows_sql(
+            [(tier, expression, stop) for tier, expression in enumerate(self._expressions())]
+        )
+        rows = _rows(
+            f"SELECT c.total, r.page_id, r.content_type_id FROM ({count_sql}) c "
+            f"LEFT JOIN ({rows_sql}) r ON 1 ORDER BY r.tier, r.sort_key DESC",
+            count_params + rows_params,
+        )
+        found = [(row[1], row[2]) for row in rows if row[1] is not None]
+        return rows[0][0], found[start:stop]
 
 
 class PostgresQuery(EntryQuery):
