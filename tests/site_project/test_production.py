@@ -6,6 +6,8 @@ Each case starts a fresh interpreter (settings are read once, at import).
 import json
 
 import pytest
+from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
 
 from tests.site_project.production_env import environment, load_settings, run
 
@@ -46,7 +48,8 @@ def test_sample_environment_configures_postgresql_redis_media_and_mail():
     assert (database["HOST"], database["NAME"], database["USER"]) == ("db.internal", "portal", "portal")
     assert database["CONN_HEALTH_CHECKS"] is True
     for alias, cache in values["CACHES"].items():
-        assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache", alias
+        backend = import_string(cache["BACKEND"])
+        assert issubclass(backend, RedisCache), alias
         assert cache["LOCATION"] == "redis://cache.internal:6379/0"
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
     assert values["MEDIA_ROOT"] == "/srv/portal/media"
