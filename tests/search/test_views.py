@@ -117,6 +117,21 @@ class TestIndexStaysTrue:
         page.delete()
         assert titles(search(client, q="zorvex")) == []
 
+    def test_moving_or_restricting_a_section_carries_its_articles(self, client, search_site):
+        outer = search_site.section("vi", "Quillon ngoài")
+        inner = search_site.section("vi", "Quillon trong")
+        search_site.article("vi", "Zorvex trong mục con", section=inner)
+        assert titles(search(client, q="zorvex", section=outer.pk)) == []
+
+        inner.move(outer, pos="last-child")
+        response = search(client, q="zorvex", section=outer.pk)
+        assert titles(response) == ["Zorvex trong mục con"]
+
+        PageViewRestriction.objects.create(page=outer, restriction_type="password", password="x")
+        response = search(client, q="zorvex")
+        assert titles(response) == []
+        assert response.context["results"].paginator.count == 0
+
     def test_a_translation_appears_in_its_language_once_published(self, client, search_site):
         page = search_site.article("vi", "Zorvex bài gốc")
         locale = Locale.objects.get(language_code="en")
