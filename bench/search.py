@@ -13,12 +13,19 @@ The database is created for the run and removed afterwards. On PostgreSQL
 the server of DATABASE_URL is used, with a database named ``sonla_bench_search``
 (dropped first if it exists).
 
+The articles are written by :mod:`search_corpus` (real words with Zipf
+frequencies, 300-900-word bodies; see search/README.md for why this is
+representative).
+
 Reported: page creation time (rows written directly; this is not what is
 measured), indexing throughput (Wagtail's bulk indexing, as
-``update_index`` does, and single-page indexing, as publishing does),
-database size, p50/p95 latency per language of the search engine alone
-(count + first page) and of the whole search page (request to HTML), and
-peak memory.
+``update_index`` does, which also fills the search page's own index, and
+single-page indexing, as publishing does), database size, p50/p95 latency
+per language of the search engine alone (count + first page) and of the
+whole search page (request to HTML), peak memory, and next to wall times
+the CPU time of this process and, on PostgreSQL, of the server backend
+(read from /proc), with the load average: on a shared machine wall times
+are noisy.
 """
 
 import argparse
