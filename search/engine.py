@@ -360,14 +360,6 @@ def _rows(sql, params):
         return cursor.fetchall()
 
 
-def _as_datetime(value):
-    """A date from a raw query as an aware datetime (SQLite gives text)."""
-    if value is None or isinstance(value, datetime.datetime):
-        return value
-    parsed = datetime.datetime.fromisoformat(value)
-    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, datetime.timezone.utc)
-
-
 class BackendSearch(BaseSearch):
     """Search through Wagtail's search API, for backends other than the database one."""
 
