@@ -36,7 +36,10 @@ for name, url, encoding in [
         "vary": response.headers.get("Vary", ""),
         "csp": response.headers.get("Content-Security-Policy", ""),
         "nosniff": response.headers.get("X-Content-Type-Options", ""),
+        "hsts": response.headers.get("Strict-Transport-Security", ""),
     }
+plain_http = client.get(hashed_url)
+result["plain_http"] = {"status": plain_http.status_code, "location": plain_http.headers.get("Location", "")}
 print(json.dumps(result))
 """
 
@@ -87,7 +90,14 @@ def test_unhashed_name_is_cached_briefly_only(static_responses):
     assert int(unhashed["cache_control"].split("max-age=")[1].split(",")[0]) <= 3600
 
 
-def test_static_responses_carry_the_security_headers(static_responses):
+def test_production_responses_carry_the_security_headers(static_responses):
     _, responses = static_responses
     assert "default-src 'self'" in responses["hashed_br"]["csp"]
     assert responses["hashed_br"]["nosniff"] == "nosniff"
+    assert responses["hashed_br"]["hsts"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_plain_http_is_redirected_to_https(static_responses):
+    _, responses = static_responses
+    assert responses["plain_http"]["status"] == 301
+    assert responses["plain_http"]["location"].startswith("https://sonla.gov.vn/static/css/portal.")
