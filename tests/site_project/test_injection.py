@@ -136,7 +136,7 @@ def hostile_content(demo_content):
 
     identity = SiteIdentity.objects.get(locale=home.locale)
     for name in ("portal_name", "agency_name", "address", "phone", "editor_in_charge", "licence"):
-        setattr(identity, name, payload(name)[:255])
+        setattr(identity, name, payload(name)[: SiteIdentity._meta.get_field(name).max_length])
     identity.save()
     return article, section, home
 
