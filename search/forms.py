@@ -8,7 +8,7 @@ visitor's language.
 import datetime
 
 from django import forms
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 
 from search.engine import NEWEST, RELEVANCE
 from search.normalize import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean, parse_query
@@ -59,8 +59,8 @@ class SearchForm(forms.Form):
             "invalid_choice": _("There is no such section, so all sections were searched.")
         },
     )
-    date_from = DateField(label=_("From"))
-    date_to = DateField(label=_("To"))
+    date_from = DateField(label=pgettext_lazy("date range", "From"))
+    date_to = DateField(label=pgettext_lazy("date range", "To"))
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,

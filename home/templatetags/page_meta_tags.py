@@ -80,7 +80,7 @@ def _feeds(page):
     return feeds
 
 
-def _share_image(page):
+def _share_image(page, context):
     """URL, size and alt text of an article's main image, or None."""
     if not isinstance(page, NewsPage) or not page.image_id:
         return None
@@ -92,7 +92,7 @@ def _share_image(page):
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
         return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
 
-    found = _cached_for_page("share-image", page, build)
+    found = _cached_for_page("share-image", page, build, context)
     if found is None:
         return None
     return {**found, "alt": "" if page.image_decorative else page.image_alt}
@@ -123,7 +123,7 @@ def page_meta(context, language_links):
             or getattr(page, "intro", "")
             or ""
         )
-    image = _share_image(page)
+    image = _share_image(page, context)
     if image is not None:
         image = {**image, "url": _absolute(request, image["url"])}
     language = get_language()
