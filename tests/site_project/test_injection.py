@@ -8,7 +8,6 @@ text, escaped, and no element, attribute or URL able to run it.
 """
 
 import json
-import re
 from html.parser import HTMLParser
 
 import pytest
