@@ -40,23 +40,14 @@ def zip_bytes(members):
     return buffer.getvalue()
 
 
-def upload_document(client, name, content):
+def upload(client, kind, name, content):
+    """Post ``content`` as file ``name`` to the admin's "add" form for ``kind``
+    ("documents" or "images")."""
+    title = {"documents": "Báo cáo", "images": "Ảnh"}[kind]
     return client.post(
-        "/admin/documents/add/",
+        f"/admin/{kind}/add/",
         {
-            "title": "Báo cáo",
-            "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
-            "tags": "",
-        },
-    )
-
-
-def upload_image(client, name, content):
-    return client.post(
-        "/admin/images/add/",
-        {
-            "title": "Ảnh",
+            "title": title,
             "file": SimpleUploadedFile(name, content),
             "collection": Collection.get_first_root_node().pk,
             "tags": "",
@@ -94,7 +85,7 @@ REFUSED_DOCUMENTS = [
 
 @pytest.mark.parametrize("name, content", ACCEPTED_DOCUMENTS, ids=[n for n, _ in ACCEPTED_DOCUMENTS])
 def test_genuine_documents_are_accepted(editor_client, name, content):
-    response = upload_document(editor_client, name, content)
+    response = upload(editor_client, "documents", name, content)
     assert response.status_code == 302, response.content.decode()[:500]
     assert Document.objects.filter(file__startswith=f"documents/{name.rsplit('.', 1)[0]}").exists()
 
@@ -104,7 +95,7 @@ def test_genuine_documents_are_accepted(editor_client, name, content):
 )
 def test_documents_whose_content_does_not_match_their_name_are_refused(editor_client, name, content, extension):
     before = Document.objects.count()
-    response = upload_document(editor_client, name, content)
+    response = upload(editor_client, "documents", name, content)
     assert response.status_code == 200
     assert MISMATCH_VI.format(extension) in response.content.decode()
     assert Document.objects.count() == before
@@ -124,20 +115,20 @@ def test_multiple_upload_refuses_a_disguised_document_with_the_message(editor_cl
 
 def test_too_big_document_is_refused(editor_client):
     content = b"%PDF-1.7\n" + b"0" * (20 * MB + 1)
-    response = upload_document(editor_client, "lon.pdf", content)
+    response = upload(editor_client, "documents", "lon.pdf", content)
     assert response.status_code == 200
     assert message_start(TOO_BIG) in unescape(response.content.decode())
     assert not Document.objects.filter(file__startswith="documents/lon").exists()
 
 
 def test_document_with_a_forbidden_extension_is_refused(editor_client):
-    response = upload_document(editor_client, "chuong-trinh.exe", b"MZ\x90\x00")
+    response = upload(editor_client, "documents", "chuong-trinh.exe", b"MZ\x90\x00")
     assert response.status_code == 200
     assert not Document.objects.filter(file__startswith="documents/chuong-trinh").exists()
 
 
 def test_genuine_image_is_accepted(editor_client):
-    response = upload_image(editor_client, "doi-che.png", png_bytes())
+    response = upload(editor_client, "images", "doi-che.png", png_bytes())
     assert response.status_code == 302
     assert Image.objects.filter(title="Ảnh").exists()
 
@@ -165,7 +156,7 @@ def message_start(message):
     ids=["png-named-jpg", "svg-named-png", "program-named-png", "svg", "too-big"],
 )
 def test_images_that_are_not_what_they_say_or_too_big_are_refused(editor_client, name, content, message):
-    response = upload_image(editor_client, name, content)
+    response = upload(editor_client, "images", name, content)
     assert response.status_code == 200
     html = unescape(response.content.decode())
     assert message_start(message) in html
