@@ -8,6 +8,7 @@ Debian's (``CHROMIUM``, default /usr/bin/chromium), driven by Playwright.
 
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -75,6 +76,19 @@ def browser_site(tmp_path_factory):
         text=True,
     )
     return SimpleNamespace(env=env, manage=manage, pages=json.loads(inventory.stdout))
+
+
+@pytest.fixture(scope="session")
+def admin_password(browser_site):
+    """The local superuser ``admin``'s password, made up for this run."""
+    password = secrets.token_urlsafe(16)
+    subprocess.run(
+        browser_site.manage + ["create_local_admin"],
+        env=dict(browser_site.env, PORTAL_ADMIN_PASSWORD=password),
+        check=True,
+        capture_output=True,
+    )
+    return password
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,6 @@ shows how many issues it found.
 """
 
 import json
-import secrets
-import subprocess
 
 import pytest
 from django.utils import translation
@@ -47,20 +45,13 @@ EXPECTED_RULES = [
 
 
 @pytest.fixture(scope="session")
-def editor_state(browser, browser_site, server_url, tmp_path_factory):
-    """A logged-in editor's cookies (the local superuser, with a password made up here)."""
-    password = secrets.token_urlsafe(16)
-    subprocess.run(
-        browser_site.manage + ["create_local_admin"],
-        env=dict(browser_site.env, PORTAL_ADMIN_PASSWORD=password),
-        check=True,
-        capture_output=True,
-    )
+def editor_state(browser, server_url, admin_password, tmp_path_factory):
+    """A logged-in editor's cookies (the local superuser)."""
     context = browser.new_context(base_url=server_url)
     tab = context.new_page()
     tab.goto("/admin/login/")
     tab.fill("input[name=username]", "admin")
-    tab.fill("input[name=password]", password)
+    tab.fill("input[name=password]", admin_password)
     tab.click("button[type=submit]")
     tab.wait_for_url("**/admin/")
     path = tmp_path_factory.mktemp("editor") / "state.json"

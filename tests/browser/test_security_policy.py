@@ -8,8 +8,6 @@ also tried under the strict public policy, which shows why it needs more.
 """
 
 import re
-import secrets
-import subprocess
 
 import pytest
 
@@ -28,18 +26,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def violations(tab):
     """Reports from the tab and every frame in it (the admin's preview is one)."""
     return [report for frame in tab.frames for report in frame.evaluate("window.__cspViolations || []")]
-
-
-@pytest.fixture(scope="session")
-def admin_password(browser_site):
-    password = secrets.token_urlsafe(16)
-    subprocess.run(
-        browser_site.manage + ["create_local_admin"],
-        env=dict(browser_site.env, PORTAL_ADMIN_PASSWORD=password),
-        check=True,
-        capture_output=True,
-    )
-    return password
 
 
 @pytest.fixture
