@@ -99,17 +99,6 @@ def excluded_paths():
     return tuple(getattr(settings, "VISITS_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
 
 
-@once_per_process
-def client_ip_header():
-    """The request header (META key) holding the visitor's address behind a proxy, if any.
-
-    ``REMOTE_ADDR`` is used when unset. Behind one reverse proxy set it to
-    e.g. ``HTTP_X_FORWARDED_FOR``; the right-most address (the one the proxy
-    saw) is taken, since the left-most ones are whatever the client claimed.
-    """
-    return getattr(settings, "VISITS_CLIENT_IP_HEADER", "")
-
-
 def article_models():
     """Page types listed in "Most read" and the report's top articles, as ``app_label.model``."""
     return tuple(getattr(settings, "VISITS_ARTICLE_MODELS", ("news.newspage",)))

@@ -19,7 +19,7 @@ import hmac
 
 from django.conf import settings
 
-from visits import conf
+from core.client_address import client_address
 
 
 def day_key(day):
@@ -37,14 +37,6 @@ def _day_key(secret, day):
 
 def visitor_hash(request, day):
     """An opaque 32-character token for this address and browser on this day."""
-    identity = f"{client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')}".encode()
+    identity = f"{client_address(request)}\n{request.META.get('HTTP_USER_AGENT', '')}".encode()
     return hmac.new(day_key(day), identity, hashlib.sha256).hexdigest()[:32]
 
-
-def client_ip(request):
-    header = conf.client_ip_header()
-    if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")

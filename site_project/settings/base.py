@@ -7,11 +7,13 @@ the environment; see README.md for the list.
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from core.client_address import trusted_proxies_from_environment
 from site_project.lao import register_lao
 from translations.machine_settings import machine_translator_setting
 
@@ -39,6 +41,9 @@ INSTALLED_APPS = [
     "visits",
     # Before wagtail_localize: overrides its translation editor template.
     "translations",
+    # The ground floor (core/): client-address rule, sign-in lock-out report.
+    "core",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -93,6 +98,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Empty 403 and 405 answers become the portal's pages in the visitor's language.
     "site_project.error_pages.ErrorPageMiddleware",
+    # Keeps the login page (which says why) when django-axes refuses an address.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -243,17 +250,37 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@localho
 
 X_FRAME_OPTIONS = "DENY"
 
-# Security (site_project/security.py, login_lockout.py, uploads.py) ----------
+# Security (site_project/security.py, core/sign_in.py, uploads.py) -----------
 
-# Five failed sign-ins lock a user name out from that address for 15 minutes.
+# Sign-in lock-out (core/sign_in.py): ten failures from one address lock it
+# out for 15 minutes (django-axes); five failures for one user name from
+# anywhere make each further try wait 1, 2, 4 ... at most 15 minutes, except
+# from an address where that user signed in before.
 AUTHENTICATION_BACKENDS = [
-    "site_project.login_lockout.LockoutBackend",
+    "axes.backends.AxesStandaloneBackend",
+    "core.sign_in.AccountThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-WAGTAILADMIN_USER_LOGIN_FORM = "site_project.login_lockout.LockoutLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.sign_in.LockoutLoginForm"
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "core.sign_in.lockout_response"
+# A success from an address must not wipe its failures (an attacker holding
+# one account could otherwise reset the counter between guesses at others).
+AXES_RESET_ON_SUCCESS = False
+# Failures (with address and user name tried) feed the admin's lock-out report
+# and are deleted after 30 days; successful sign-ins are not logged.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_DISABLE_ACCESS_LOG = True
+# The Django admin is not served; the Wagtail report replaces axes' screens.
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 CSRF_FAILURE_VIEW = "site_project.error_pages.csrf_failure"
-# Behind a reverse proxy: the request header holding the client's address.
-CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+# Behind reverse proxies: how many of them append to X-Forwarded-For
+# (core/client_address.py, the one rule for every visitor address).
+TRUSTED_PROXIES = trusted_proxies_from_environment()
 # Documents must be what their name says, and at most 20 MB.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_project.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

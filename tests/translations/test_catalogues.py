@@ -46,7 +46,9 @@ ADMIN_ONLY = (
     "visits/models.py",
     "visits/forms.py",
     "visits/management/",
-    "site_project/login_lockout.py",
+    "core/admin_views.py",
+    "core/wagtail_hooks.py",
+    "core/templates/core/admin/",
     "site_project/uploads.py",
 )
 

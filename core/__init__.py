@@ -1,0 +1,1 @@
+"""The ground floor: plumbing every app may use; it imports only Django, Wagtail and libraries."""
