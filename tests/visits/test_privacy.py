@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tests.visits.helpers import visitor_rows
 from visits import privacy
+from visits.figures import public_figures
 from visits.models import Tally
 from visits.stores.database import DatabaseStore
 
@@ -77,11 +78,27 @@ def test_the_visitor_hash_changes_every_day_and_with_the_secret(settings):
     assert privacy.visitor_hash(request(), day) != first
 
 
-def test_behind_a_proxy_the_address_the_proxy_saw_is_used(settings):
-    settings.VISITS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    spoofed = request(ip="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.77")
-    assert privacy.client_ip(spoofed) == PROBE_IP
-    assert privacy.client_ip(request(ip=PROBE_IP)) == PROBE_IP
+def test_a_forged_forwarded_for_cannot_inflate_online_now(settings, article):
+    """Behind one proxy, only the address the proxy appended tells visitors apart."""
+    settings.TRUSTED_PROXIES = 1
+    client = Client(HTTP_USER_AGENT=PROBE_UA, REMOTE_ADDR="10.0.0.1")
+    for forged in ("1.2.3.4", "5.6.7.8, 9.9.9.9", '"', "unknown", "[::1"):
+        response = client.get(article.url, HTTP_X_FORWARDED_FOR=f"{forged}, {PROBE_IP}")
+        assert response.status_code == 200
+    assert visitor_rows() == 1
+    assert public_figures().online == 1
+    # A second person behind the same proxy is a second visitor.
+    client.get(article.url, HTTP_X_FORWARDED_FOR="198.51.100.8")
+    assert visitor_rows() == 2
+    assert public_figures().online == 2
+
+
+def test_without_a_trusted_proxy_forwarding_headers_are_ignored(settings, article):
+    settings.TRUSTED_PROXIES = 0
+    client = Client(HTTP_USER_AGENT=PROBE_UA, REMOTE_ADDR=PROBE_IP)
+    for forged in ("1.2.3.4", "5.6.7.8"):
+        client.get(article.url, HTTP_X_FORWARDED_FOR=forged, HTTP_X_REAL_IP=forged)
+    assert visitor_rows() == 1
 
 
 def test_visitor_hashes_are_deleted_minutes_after_the_last_view(db):
