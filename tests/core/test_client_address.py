@@ -79,3 +79,21 @@ def test_a_retired_setting_fails_the_system_check(settings, name):
     setattr(settings, name, "HTTP_X_FORWARDED_FOR")
     with pytest.raises(SystemCheckError, match=f"core.E001.*{name} is no longer read"):
         call_command("check")
+
+
+def test_production_reads_the_number_of_proxies_from_its_one_variable():
+    from tests.site_project.production_env import environment, load_settings
+
+    values = load_settings(environment(DJANGO_TRUSTED_PROXIES="2"), ["TRUSTED_PROXIES"])
+    assert isinstance(values, dict), values.stderr
+    assert values["TRUSTED_PROXIES"] == 2
+
+
+def test_production_refuses_to_start_with_the_retired_variable():
+    from tests.site_project.production_env import environment, run
+
+    result = run(["manage.py", "check"], environment(DJANGO_CLIENT_IP_HEADER="HTTP_X_REAL_IP"))
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("django.core.exceptions.ImproperlyConfigured")
+    assert "DJANGO_CLIENT_IP_HEADER is no longer read" in last_line
