@@ -11,7 +11,7 @@ from datetime import timedelta
 from axes.helpers import get_cool_off
 from axes.models import AccessFailureLog
 from django.conf import settings
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -28,15 +28,18 @@ ROWS = 100
 def locked_addresses(now):
     """Addresses locked out in the last ``ADDRESS_DAYS`` days, the latest first."""
     cool_off = get_cool_off()
+    refused = Q(locked_out=True)
     rows = (
-        AccessFailureLog.objects.filter(locked_out=True, attempt_time__gte=now - timedelta(days=ADDRESS_DAYS))
+        AccessFailureLog.objects.filter(attempt_time__gte=now - timedelta(days=ADDRESS_DAYS))
         .values("ip_address")
         .annotate(
-            first=Min("attempt_time"),
-            last=Max("attempt_time"),
-            refused=Count("id"),
+            first=Min("attempt_time", filter=refused),
+            last=Max("attempt_time", filter=refused),
+            refused=Count("id", filter=refused),
+            # Every name tried from there, not only during the lock-out.
             names=Count("username", distinct=True),
         )
+        .filter(refused__gt=0)
         .order_by("-last")[:ROWS]
     )
     for row in rows:

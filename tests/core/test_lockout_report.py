@@ -37,6 +37,8 @@ def test_the_report_lists_locked_addresses_and_targeted_accounts(client, superus
     assert "Địa chỉ bị khóa đăng nhập trong 30 ngày qua" in page
     locked = page[page.index('id="locked-addresses"') : page.index('id="targeted-accounts"')]
     assert ATTACKER in locked and "Bị khóa đến" in locked
+    # Ten names were tried from the locked address, though only the tenth try was refused.
+    assert ">10<" in locked.replace(" ", "").replace("\n", "")
     accounts = page[page.index('id="targeted-accounts"') :]
     assert "bientapvien" in accounts and "Bị làm chậm đến" in accounts
     # The spread-out attack: five addresses, none locked.
