@@ -9,4 +9,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site foundations")
 
     def ready(self):
-        from core import checks, sign_in  # noqa: F401  (system checks; sign-in receivers)
+        from core import cache_checks, checks, purge, sign_in  # noqa: F401  (system checks; receivers)

@@ -2,15 +2,15 @@
 
 The header, menu, footer and sidebar need the same few rows on every page
 view; they are read once per language and kept until an editor changes a
-page or the site identity (see ``home.signals``).
+page or the site identity (see ``core.purge``).
 """
 
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from news.models import NewsPage
-from news.privacy import public
-from site_project import cache_versions, request_memo
+from core.privacy import public
+from core import cache_versions, request_memo
 
 FRAME_CACHE_TIMEOUT = 60 * 60
 REFORM_ITEMS = 5

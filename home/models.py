@@ -10,9 +10,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from news.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
-from news.privacy import CachedRestrictionsMixin, public
+from core.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
 
 FEATURED_COUNT = 3

@@ -14,10 +14,10 @@ from wagtail.search import index
 
 from search.indexing import normalised
 
-from .blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock
 from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
-from . import content_cache
-from .privacy import CachedRestrictionsMixin, public
+from core import content_cache
+from core.privacy import CachedRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 10
 
@@ -129,7 +129,7 @@ class NewsPage(CachedRestrictionsMixin, Page):
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
-    # Fetched with the page when a cached address is served (home.routes).
+    # Fetched with the page when a cached address is served (core.routes).
     route_select_related = ("image",)
 
     class Meta:

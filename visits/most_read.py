@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models import Q, Sum
 from wagtail.models import Page
 
-from site_project import cache_versions
+from core import cache_versions
 from visits import conf
 from visits.models import Tally
 

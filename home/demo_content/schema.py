@@ -2,7 +2,7 @@
 
 Every visible text is a ``T`` holding the same words in Vietnamese, English
 and Lao. A plain ``str`` stands for text that is the same in all three
-(numbers, e-mail addresses). Blocks mirror ``news.blocks.BodyStreamBlock``.
+(numbers, e-mail addresses). Blocks mirror ``core.blocks.BodyStreamBlock``.
 """
 
 import datetime

@@ -9,9 +9,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home import dates
+from core import dates
 from home.frame import get_frame
-from news.blocks import figure_decimal_places
+from core.blocks import figure_decimal_places
 
 register = template.Library()
 

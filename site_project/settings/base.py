@@ -14,7 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from core.client_address import trusted_proxies_from_environment
-from site_project.lao import register_lao
+from core.lao import register_lao
 from translations.machine_settings import machine_translator_setting
 
 register_lao()
@@ -72,20 +72,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # An unknown Host gets the portal's 400 page, not a 500 (site_project/error_pages.py).
-    "site_project.error_pages.RejectUnknownHostMiddleware",
+    # An unknown Host gets the portal's 400 page, not a 500 (core/error_pages.py).
+    "core.error_pages.RejectUnknownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response.
-    "site_project.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts visits and fills in the live figures; must stay above any cache
     # middleware (see visits/checks.py).
     "visits.middleware.VisitCounterMiddleware",
     # Whole pages for anonymous visitors; below the counter so that views
-    # are counted and figures filled in on cache hits (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
-    # Known addresses go straight to their page (home/routes.py).
-    "home.routes.RouteCacheMiddleware",
+    # are counted and figures filled in on cache hits (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
+    # Known addresses go straight to their page (core/routes.py).
+    "core.routes.RouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Empty 403 and 405 answers become the portal's pages in the visitor's language.
-    "site_project.error_pages.ErrorPageMiddleware",
+    "core.error_pages.ErrorPageMiddleware",
     # Keeps the login page (which says why) when django-axes refuses an address.
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,7 +107,7 @@ ROOT_URLCONF = "site_project.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -166,7 +166,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", "English"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["site_project.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 NUMBER_GROUPING = 3
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -225,15 +225,15 @@ CACHES = {
         "LOCATION": "son-la-portal",
     }
 }
-# Seconds a public page stays in the page cache (home.page_cache) at most;
+# Seconds a public page stays in the page cache (core.page_cache) at most;
 # publishing purges it sooner. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
-# A CDN in front of the site, purged on the same events (home/cdn.py): Wagtail's
+# A CDN in front of the site, purged on the same events (core/cdn.py): Wagtail's
 # frontend-cache backends as JSON, e.g. {"cdn": {"BACKEND":
 # "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}}.
 if os.environ.get("WAGTAILFRONTENDCACHE", "").strip():
     WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
-    # Translations have their own addresses; home.cdn sends each one.
+    # Translations have their own addresses; core.cdn sends each one.
     WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGGING = {
@@ -250,7 +250,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@localho
 
 X_FRAME_OPTIONS = "DENY"
 
-# Security (site_project/security.py, core/sign_in.py, uploads.py) -----------
+# Security (core/security.py, core/sign_in.py, uploads.py) -----------
 
 # Sign-in lock-out (core/sign_in.py): ten failures from one address lock it
 # out for 15 minutes (django-axes); five failures for one user name from
@@ -277,11 +277,11 @@ AXES_DISABLE_ACCESS_LOG = True
 # The Django admin is not served; the Wagtail report replaces axes' screens.
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
-CSRF_FAILURE_VIEW = "site_project.error_pages.csrf_failure"
+CSRF_FAILURE_VIEW = "core.error_pages.csrf_failure"
 # Behind reverse proxies: how many of them append to X-Forwarded-For
 # (core/client_address.py, the one rule for every visitor address).
 TRUSTED_PROXIES = trusted_proxies_from_environment()
 # Documents must be what their name says, and at most 20 MB.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_project.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000

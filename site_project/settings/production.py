@@ -105,7 +105,7 @@ REDIS_URL = redis_url()
 CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "sonla")
 CACHES = {
     alias: {
-        "BACKEND": "site_project.redis_cache.RedisCache",
+        "BACKEND": "core.redis_cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
         "TIMEOUT": config.get("TIMEOUT", env_int("DJANGO_CACHE_TIMEOUT", 600)),

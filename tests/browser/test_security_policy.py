@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from site_project.security import PUBLIC_POLICY, render_policy
+from core.security import PUBLIC_POLICY, render_policy
 
 pytestmark = pytest.mark.browser
 

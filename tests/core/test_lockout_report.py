@@ -80,7 +80,7 @@ def redis_cache(settings):
     prefix = f"test-sign-in-{uuid.uuid4().hex[:8]}"
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "site_project.redis_cache.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix},
+        "default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix},
     }
     client = redis.Redis.from_url(url)
     yield lambda: [key.decode() for key in client.keys(f"{prefix}:*")]

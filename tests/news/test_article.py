@@ -5,7 +5,7 @@ import re
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.dates import format_datetime
+from core.dates import format_datetime
 from news.models import NewsPage
 
 TIME_TAG = re.compile(r'<time datetime="([^"]+)">([^<]+)</time>')

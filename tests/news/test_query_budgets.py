@@ -2,8 +2,8 @@
 
 Measured with the page cache OFF, for a visitor whose view is counted in the
 database (no Redis), after one earlier view of the same page: the site frame,
-cached page addresses (home.routes), the list of private subtrees
-(news.privacy) and the template fragments are warm, as they are on a live
+cached page addresses (core.routes), the list of private subtrees
+(core.privacy) and the template fragments are warm, as they are on a live
 site between two publications. Budgets: home 12, section listing 10,
 article 10, the same with the demo's few articles or with 300 more.
 

@@ -49,7 +49,7 @@ ADMIN_ONLY = (
     "core/admin_views.py",
     "core/wagtail_hooks.py",
     "core/templates/core/admin/",
-    "site_project/uploads.py",
+    "core/uploads.py",
 )
 
 

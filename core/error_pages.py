@@ -42,7 +42,7 @@ class RejectUnknownHostMiddleware:
             security_logger.warning(str(error))
             request.META["HTTP_HOST"] = known_host()
             request.META.pop("HTTP_X_FORWARDED_HOST", None)
-            from site_project.security import add_security_headers
+            from core.security import add_security_headers
 
             # LocaleMiddleware has not run yet: the language comes from the
             # address (/en/...) or the browser.

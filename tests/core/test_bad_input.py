@@ -17,7 +17,7 @@ from django.core import serializers
 from django.test import Client
 from django.utils import translation
 
-from tests.site_project import bad_input
+from tests.core import bad_input
 
 # Stores that record visits and searches by design; everything else must not change.
 RECORDS_OF_VISITORS = {"visits", "search.searchterm", "search.searchtermday"}

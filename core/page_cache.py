@@ -1,7 +1,7 @@
 """The public page cache: whole HTML pages for anonymous visitors.
 
 ``PageCacheMiddleware`` sits right below the visit counter (which fills the
-live figures into every page, cached or not; ``home.checks`` enforces the
+live figures into every page, cached or not; ``core.cache_checks`` enforces the
 order) and above the session, locale, CSRF and authentication middleware,
 so a hit skips all of them and the view.
 
@@ -21,7 +21,7 @@ editors only and the visit figures are filled in above this cache.
 
 Every entry carries the current version of ``VERSION_KEY`` in its key;
 ``purge()`` changes the version, which forgets every page at once in every
-worker sharing the cache (see ``home.signals`` for when that happens).
+worker sharing the cache (see ``core.purge`` for when that happens).
 """
 
 import hashlib
@@ -32,7 +32,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 
-from site_project import cache_versions
+from core import cache_versions
 
 VERSION_KEY = "page-cache:version"
 ALLOWED_QUERY_PARAMETERS = frozenset({"page"})

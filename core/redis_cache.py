@@ -7,7 +7,7 @@ itself (about 0.2 ms per ``get`` measured with cProfile; a page view makes a
 dozen). A ``redis.Redis`` object is safe to share (connections come from
 its pool), so one per pool is kept and reused.
 
-Use ``"BACKEND": "site_project.redis_cache.RedisCache"`` in ``CACHES``.
+Use ``"BACKEND": "core.redis_cache.RedisCache"`` in ``CACHES``.
 """
 
 from django.core.cache.backends import redis as django_redis

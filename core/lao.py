@@ -3,7 +3,7 @@
 Django ships neither a ``LANG_INFO`` entry nor a formats module for Lao
 (``lo``). Without the entry, ``get_language_info("lo")`` and the
 ``{% get_language_info %}`` tags raise ``KeyError``; the formats module lives
-in ``site_project/formats/lo`` and is found through ``FORMAT_MODULE_PATH``.
+in ``core/formats/lo`` and is found through ``FORMAT_MODULE_PATH``.
 """
 
 from django.conf.locale import LANG_INFO

@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from site_project import cache_versions
+from core import cache_versions
 
 KEY = "tests:cache-versions:version"
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-PAGE_CACHE = "home.page_cache.PageCacheMiddleware"
+PAGE_CACHE = "core.page_cache.PageCacheMiddleware"
 VISIT_COUNTER = "visits.middleware.VisitCounterMiddleware"
 
 

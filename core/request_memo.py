@@ -38,5 +38,5 @@ def _finish(**kwargs):
     _local.memo = None
 
 
-request_started.connect(_start, dispatch_uid="site_project.request_memo.start")
-request_finished.connect(_finish, dispatch_uid="site_project.request_memo.finish")
+request_started.connect(_start, dispatch_uid="core.request_memo.start")
+request_finished.connect(_finish, dispatch_uid="core.request_memo.finish")

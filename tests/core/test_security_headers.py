@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth import get_user_model
 
-from site_project.security import ADMIN_POLICY, PUBLIC_POLICY, render_policy
+from core.security import ADMIN_POLICY, PUBLIC_POLICY, render_policy
 
 LANGUAGES = ("vi", "en", "lo")
 

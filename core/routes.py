@@ -5,7 +5,7 @@ anew each time), the active locale, the home page, then each path segment's
 child and its specific type: seven queries. ``RouteCacheMiddleware`` keeps
 what that walk found (the site and the page, per host and address) under
 the site frame's version, which changes whenever a page is published,
-unpublished, moved, renamed or deleted or a site changes (``home.signals``).
+unpublished, moved, renamed or deleted or a site changes (``core.purge``).
 A known address then costs no query at all. A page's live fields change only
 when it is published, so the stored copy is the live page; it is stored with
 what its template needs (a model's ``route_select_related``).

@@ -1,4 +1,4 @@
-"""Cached addresses (home.routes) and the per-request memo never serve the past.
+"""Cached addresses (core.routes) and the per-request memo never serve the past.
 
 The page cache is off here: these are the caches a page view uses below it.
 """
@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from site_project import request_memo
+from core import request_memo
 
 
 @pytest.fixture(autouse=True)

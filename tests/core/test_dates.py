@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from home.dates import format_date, format_datetime
+from core.dates import format_date, format_datetime
 
 # 03:00 UTC is 10:00 in Vietnam (GMT+7).
 CONFERENCE = datetime.datetime(2017, 11, 2, 3, 0, tzinfo=datetime.UTC)

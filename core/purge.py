@@ -9,7 +9,7 @@ when its transaction commits: a visitor rendering a page between the two
 would otherwise put the old content back under the new version.
 
 With a CDN configured (``WAGTAILFRONTENDCACHE``), the changed pages, their
-translations and the listings above them are purged there too (``home.cdn``).
+translations and the listings above them are purged there too (``core.cdn``).
 """
 
 from django.db import transaction
@@ -21,14 +21,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from home import cdn, frame, page_cache
+from core import cdn, page_cache
+from home import frame
 from home.models import SiteIdentity
 from news.topics import Topic
-from news import content_cache
+from core import content_cache
 
 
 def _purge_now():
-    # The frame's version also keys cached addresses (home.routes) and
+    # The frame's version also keys cached addresses (core.routes) and
     # template fragments; news keeps private subtrees and list sizes.
     frame.invalidate()
     content_cache.invalidate()

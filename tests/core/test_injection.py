@@ -17,7 +17,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from home.models import SiteIdentity
-from news.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 ATTACK = (
     '<script>window.__xss=1</script>"><img src=x onerror=alert(1)>'

@@ -11,7 +11,7 @@ import uuid
 import pytest
 from django.test import Client
 
-from site_project.redis_cache import RedisCache
+from core.redis_cache import RedisCache
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
@@ -36,14 +36,14 @@ def redis_caches(settings, redis_location):
     prefix = f"test-page-cache-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "site_project.redis_cache.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": redis_location,
             "KEY_PREFIX": prefix,
         }
     }
     settings.PAGE_CACHE_SECONDS = 300
     settings.VISITS_REDIS_URL = ""
-    yield {"BACKEND": "site_project.redis_cache.RedisCache", "KEY_PREFIX": prefix}
+    yield {"BACKEND": "core.redis_cache.RedisCache", "KEY_PREFIX": prefix}
     client = RedisCache(redis_location, {})._cache.get_client(write=True)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)

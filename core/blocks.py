@@ -1,7 +1,7 @@
 """StreamField blocks for article bodies and the home page.
 
 Every block renders semantic HTML through its own template under
-``news/templates/news/blocks/``.
+``core/templates/core/blocks/``.
 """
 
 from decimal import Decimal
@@ -30,7 +30,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
-        template = "news/blocks/heading.html"
+        template = "core/blocks/heading.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -42,7 +42,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image with caption")
-        template = "news/blocks/image.html"
+        template = "core/blocks/image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -52,7 +52,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "news/blocks/quote.html"
+        template = "core/blocks/quote.html"
 
 
 class TableBlock(BaseTableBlock):
@@ -96,7 +96,7 @@ class TableBlock(BaseTableBlock):
     class Meta:
         icon = "table"
         label = _("Table")
-        template = "news/blocks/table.html"
+        template = "core/blocks/table.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -119,7 +119,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document link")
-        template = "news/blocks/document_link.html"
+        template = "core/blocks/document_link.html"
 
 
 class FigureBlock(blocks.StructBlock):
@@ -143,7 +143,7 @@ class StatisticsBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Statistics")
-        template = "news/blocks/statistics.html"
+        template = "core/blocks/statistics.html"
 
 
 def figure_decimal_places(value):
@@ -158,7 +158,7 @@ def figure_decimal_places(value):
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="news/blocks/paragraph.html"
+        label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="core/blocks/paragraph.html"
     )
     image = CaptionedImageBlock()
     quote = QuoteBlock()

@@ -1,13 +1,13 @@
 """Results of news queries kept until the published content changes.
 
-``home.signals`` calls ``invalidate()`` whenever a page is published,
+``core.purge`` calls ``invalidate()`` whenever a page is published,
 unpublished, moved or deleted, or a view restriction changes, so every value
 remembered here is forgotten at once, in every process sharing the cache.
 """
 
 from django.core.cache import cache
 
-from site_project import cache_versions, request_memo
+from core import cache_versions, request_memo
 
 VERSION_KEY = "news-content:version"
 TIMEOUT = 60 * 60

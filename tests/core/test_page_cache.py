@@ -305,7 +305,7 @@ def test_deleting_an_image_updates_pages_that_showed_it(visitor, article):
 
 def test_the_page_cache_must_sit_below_the_visit_counter(settings):
     counter = "visits.middleware.VisitCounterMiddleware"
-    page_cache = "home.page_cache.PageCacheMiddleware"
+    page_cache = "core.page_cache.PageCacheMiddleware"
     assert not [e for e in run_checks() if e.id == "home.E001"]
     middleware = [name for name in settings.MIDDLEWARE if name != page_cache]
     middleware.insert(middleware.index(counter), page_cache)
