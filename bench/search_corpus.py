@@ -69,8 +69,8 @@ def _po_texts(path, want):
 def _demo_texts(language):
     """Every text of the demo content in ``language``."""
     sys.path.insert(0, str(BASE_DIR))
-    from home.demo_content import data
-    from home.demo_content.schema import T
+    from demo import data
+    from demo.schema import T
 
     found, seen = [], set()
 

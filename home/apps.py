@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site frame and home page")
-
-    def ready(self):
-        from home.admin_i18n import defaults  # noqa: F401  (new users get a Vietnamese admin)

@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "translations",
     # The ground floor (core/): client-address rule, sign-in lock-out report.
     "core",
+    # Tooling, each named for what it holds: demo content, the Vietnamese
+    # admin catalogues, backup and restore.
+    "demo",
+    "admin_i18n",
+    "backup",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from home.admin_i18n.coverage import forget_loaded_translations
+from admin_i18n.coverage import forget_loaded_translations
 
 
 @pytest.fixture(scope="session")

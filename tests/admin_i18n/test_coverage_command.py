@@ -5,7 +5,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from home.admin_i18n import coverage
+from admin_i18n import coverage
 
 
 def run(*args):

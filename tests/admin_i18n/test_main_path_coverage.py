@@ -1,6 +1,6 @@
 """At least 95% of the upstream strings the main editing path shows are in Vietnamese.
 
-The path is walked for real (``home/admin_i18n/walk.py``): dashboard, explorer,
+The path is walked for real (``admin_i18n/walk.py``): dashboard, explorer,
 creating, editing and submitting an article, the moderator's review,
 choosers, search, reports, account settings and wagtail-localize's translation
 editor, while every message id looked up is recorded.
@@ -8,8 +8,8 @@ editor, while every message id looked up is recorded.
 
 import pytest
 
-from home.admin_i18n.coverage import PROJECT, VietnameseLookup, catalogue_coverage, owners
-from home.admin_i18n.walk import record_main_editing_path
+from admin_i18n.coverage import PROJECT, VietnameseLookup, catalogue_coverage, owners
+from admin_i18n.walk import record_main_editing_path
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from home.admin_i18n.catalogues import UPSTREAM_CATALOGUES, entry_key
+from admin_i18n.catalogues import UPSTREAM_CATALOGUES, entry_key
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "locale" / "vi" / "GLOSSARY.md"
@@ -108,7 +108,7 @@ def test_glossary_lists_the_core_terms():
 
 def test_the_admin_uses_the_glossary_term_for_each_upstream_term(compiled_catalogues):
     """A message that is exactly a glossary term reads as the glossary says, whoever translated it."""
-    from home.admin_i18n.coverage import VietnameseLookup
+    from admin_i18n.coverage import VietnameseLookup
 
     lookups = {"django": VietnameseLookup("django"), "djangojs": VietnameseLookup("djangojs")}
     inconsistent = []

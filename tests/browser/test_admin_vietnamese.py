@@ -17,8 +17,8 @@ import subprocess
 import pytest
 from django.core.management import call_command
 
-from home.admin_i18n.catalogues import UPSTREAM_CATALOGUES
-from home.admin_i18n.coverage import VietnameseLookup, forget_loaded_translations
+from admin_i18n.catalogues import UPSTREAM_CATALOGUES
+from admin_i18n.coverage import VietnameseLookup, forget_loaded_translations
 
 pytestmark = pytest.mark.browser
 

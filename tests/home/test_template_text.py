@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 
 TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
-APPS = ("core", "home", "news", "search", "translations", "visits", "site_project")
+APPS = ("core", "demo", "admin_i18n", "backup", "home", "news", "search", "translations", "visits", "site_project")
 
 
 def test_no_comment_in_a_template_spans_lines():

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from home.demo_content.data import ARTICLES_BY_SECTION, SECTIONS
+from demo.data import ARTICLES_BY_SECTION, SECTIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -36,7 +36,7 @@ def users(roles):
     second = User.objects.create_user("translator_en_2", "translator_en_2@example.com", "pw")
     second.groups.add(Group.objects.get(name=roles["translator_en"].group_name))
     made["translator_en_2"] = second
-    # New accounts get a Vietnamese admin (home.admin_i18n.defaults); these
+    # New accounts get a Vietnamese admin (admin_i18n.defaults); these
     # users chose English, which keeps the assertions on admin text readable.
     UserProfile.objects.filter(user__in=made.values()).update(preferred_language="en")
     return SimpleNamespace(**made)

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # The project's own apps (third-party packages ship their own catalogues).
-PROJECT_APPS = ("core", "home", "news", "search", "translations", "visits", "site_project")
+PROJECT_APPS = ("core", "demo", "admin_i18n", "backup", "home", "news", "search", "translations", "visits", "site_project")
 
 SINGULAR = {"_", "gettext", "gettext_lazy", "gettext_noop", "ugettext", "ugettext_lazy"}
 PLURAL = {"ngettext", "ngettext_lazy", "ungettext", "ungettext_lazy"}

@@ -36,8 +36,10 @@ CATALOGUE = ROOT / "locale" / "{language}" / "LC_MESSAGES" / "django.po"
 ADMIN_ONLY = (
     "translations/",  # the translation workflow: dashboard, editor, reports, e-mails to translators
     "home/wagtail_hooks.py",
-    "home/admin_i18n/",
+    "admin_i18n/",
     "home/management/",
+    "backup/",
+    "demo/management/",
     "search/admin_views.py",
     "search/wagtail_hooks.py",
     "visits/templates/visits/admin/",

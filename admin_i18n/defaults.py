@@ -21,7 +21,7 @@ def default_admin_language():
     return settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in dict(get_available_admin_languages()) else ""
 
 
-@receiver(post_save, sender=get_user_model(), dispatch_uid="home.admin_i18n.default_admin_language")
+@receiver(post_save, sender=get_user_model(), dispatch_uid="admin_i18n.default_admin_language")
 def give_new_user_the_default_admin_language(sender, instance, created, raw=False, **kwargs):
     if not created or raw:
         return

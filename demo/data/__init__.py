@@ -5,7 +5,14 @@ created; an article's ``related`` keys must name articles listed before it.
 """
 
 from ..schema import Home
-from . import foreign, foreign2, news_events, news_events2, reform, reform2
+from . import (
+    foreign,
+    foreign_2025,
+    news_events,
+    news_fruit_and_quynh_nhai,
+    reform,
+    reform_service_centre_and_satisfaction,
+)
 from .site import (
     ACCESSIBILITY,
     DOCUMENTS,
@@ -22,12 +29,16 @@ from .site import (
 SECTIONS = (foreign.SECTION, reform.SECTION, news_events.SECTION)
 
 ARTICLES_BY_SECTION = {
-    foreign.SECTION.key: (foreign.CONFERENCE_2017, foreign.HOUAPHANH_2026, *foreign2.ARTICLES),
-    reform.SECTION.key: (reform.PAR_INDEX, reform.ONLINE_SERVICES, *reform2.ARTICLES),
+    foreign.SECTION.key: (foreign.CONFERENCE_2017, foreign.HOUAPHANH_2026, *foreign_2025.ARTICLES),
+    reform.SECTION.key: (
+        reform.PAR_INDEX,
+        reform.ONLINE_SERVICES,
+        *reform_service_centre_and_satisfaction.ARTICLES,
+    ),
     news_events.SECTION.key: (
         news_events.BAN_FESTIVAL_2026,
         news_events.TEA_EXPORT_2026,
-        *news_events2.ARTICLES,
+        *news_fruit_and_quynh_nhai.ARTICLES,
     ),
 }
 

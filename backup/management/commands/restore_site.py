@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home import backup
+from backup import archive as backup
 
 
 class Command(BaseCommand):

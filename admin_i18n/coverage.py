@@ -17,7 +17,7 @@ from asgiref.local import Local
 from django.utils.translation import trans_real
 from django.utils.translation.trans_real import DjangoTranslation
 
-from home.admin_i18n.catalogues import (
+from admin_i18n.catalogues import (
     OVERRIDE_LANGUAGE,
     UPSTREAM_CATALOGUES,
     entry_key,
@@ -26,7 +26,7 @@ from home.admin_i18n.catalogues import (
     package_path,
     project_po_path,
 )
-from home.admin_i18n.recorder import CONTEXT_SEPARATOR
+from admin_i18n.recorder import CONTEXT_SEPARATOR
 
 PROJECT = "project"
 OTHER_APPS = "(other apps)"

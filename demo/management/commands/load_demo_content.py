@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from home.demo_content import loader
+from demo import loader
 
 
 class Command(BaseCommand):

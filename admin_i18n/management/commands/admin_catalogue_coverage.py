@@ -17,8 +17,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.admin_i18n import coverage
-from home.admin_i18n.walk import record_main_editing_path
+from admin_i18n import coverage
+from admin_i18n.walk import record_main_editing_path
 
 
 class _Rollback(Exception):

@@ -7,7 +7,7 @@ not serve Lao at all.
 
 The Vietnamese catalogues also carry the project's translations of Wagtail's
 and wagtail-localize's strings: ``locale/vi/upstream/*.po`` (one file per
-upstream catalogue, see ``home/admin_i18n/catalogues.py``) are merged into
+upstream catalogue, see ``admin_i18n/catalogues.py``) are merged into
 ``django.mo`` and ``djangojs.mo``, and the project's own ``django.po`` and
 ``djangojs.po`` win where both translate a message. Because ``LOCALE_PATHS``
 comes after the installed apps, these catalogues override the packages' own
@@ -20,7 +20,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.admin_i18n.catalogues import OVERRIDE_LANGUAGE, catalogues_for_domain, merged_catalogue
+from admin_i18n.catalogues import OVERRIDE_LANGUAGE, catalogues_for_domain, merged_catalogue
 
 DOMAINS = ("django", "djangojs")
 

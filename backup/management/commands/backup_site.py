@@ -1,8 +1,8 @@
-"""``manage.py backup_site DIRECTORY``: the database and the media in one directory (see home/backup.py)."""
+"""``manage.py backup_site DIRECTORY``: the database and the media in one directory (see backup/archive.py)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home import backup
+from backup import archive as backup
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from tests.site_project.production_env import run
 SOURCE_STEPS = [
     ["manage.py", "migrate", "--no-input", "-v0"],
     ["manage.py", "load_demo_content", "-v0"],
-    ["-m", "tests.site_project.backup_probe", "visit"],
+    ["-m", "tests.backup.backup_probe", "visit"],
 ]
 
 
@@ -75,7 +75,7 @@ def check(result):
 
 
 def fingerprint(env):
-    result = check(run(["-m", "tests.site_project.backup_probe", "fingerprint"], env))
+    result = check(run(["-m", "tests.backup.backup_probe", "fingerprint"], env))
     return json.loads(result.stdout.splitlines()[-1])
 
 

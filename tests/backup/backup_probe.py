@@ -1,6 +1,6 @@
 """What a backup round trip must keep, read from one site database.
 
-``python -m tests.site_project.backup_probe visit`` counts visits of the
+``python -m tests.backup.backup_probe visit`` counts visits of the
 first translated article with an image (as browsers would); ``... fingerprint``
 prints, as JSON, that article in every language, its image and file, its
 visit counts, the site's totals and the row count of every model, and what an
@@ -53,7 +53,7 @@ def main():
 def build_fingerprint():
     from django.test import Client
 
-    from home.backup import row_counts
+    from backup.archive import row_counts
     from visits.models import Tally
 
     article = article_with_image()

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
-from home.admin_i18n.recorder import record_lookups
+from admin_i18n.recorder import record_lookups
 
 WALK_ARTICLE_SLUG = "admin-i18n-walk-article"
 

@@ -1,0 +1,1 @@
+"""Backup and restore of the whole site: database rows and media in one directory."""

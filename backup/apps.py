@@ -1,0 +1,9 @@
+"""The ``backup`` app: the ``backup_site`` and ``restore_site`` commands."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BackupConfig(AppConfig):
+    name = "backup"
+    verbose_name = _("Backup and restore")
