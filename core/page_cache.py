@@ -19,9 +19,9 @@ What is stored, and for whom:
 Nothing in such a page belongs to one visitor: the user bar is rendered for
 editors only and the visit figures are filled in above this cache.
 
-Every entry carries the current version of ``VERSION_KEY`` in its key;
-``purge()`` changes the version, which forgets every page at once in every
-worker sharing the cache (see ``core.purge`` for when that happens).
+Every entry carries the cache generation (``core.generation``) in its key;
+``core.purge`` bumps it, which forgets every page at once in every worker
+sharing the cache.
 """
 
 import hashlib
@@ -32,9 +32,8 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 
-from core import cache_versions
+from core import generation
 
-VERSION_KEY = "page-cache:version"
 ALLOWED_QUERY_PARAMETERS = frozenset({"page"})
 CACHED_URL_NAMES = frozenset({"wagtail_serve", "site_map"})
 # Headers stored with a page; the rest (Set-Cookie above all) never is.
@@ -54,15 +53,6 @@ def timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
-def version():
-    return cache_versions.current(VERSION_KEY)
-
-
-def purge():
-    """Forget every cached page, in every process sharing the cache."""
-    cache_versions.bump(VERSION_KEY)
-
-
 def cacheable_request(request):
     """The canonical query string if this request may use the cache, else None."""
     if request.method not in ("GET", "HEAD"):
@@ -77,10 +67,9 @@ def cacheable_request(request):
     return "&".join(sorted(params))
 
 
-def _key(request, query, current_version):
+def _key(request, query):
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{current_version}:{digest}"
+    return generation.key("page-cache", hashlib.sha256(address.encode()).hexdigest())
 
 
 def cacheable_response(request, response):
@@ -117,7 +106,7 @@ class PageCacheMiddleware:
         query = cacheable_request(request) if seconds > 0 else None
         if query is None:
             return self.get_response(request)
-        key = _key(request, query, version())
+        key = _key(request, query)
         entry = cache.get(key)
         if entry is not None:
             return self._replay(request, entry)

@@ -3,7 +3,7 @@
 Wagtail's ``PageQuerySet.public()`` and ``Page.get_view_restrictions()``
 query the view restrictions on every call: several times per page view on
 a site that has almost none. The few restricted subtrees are read once and
-kept until a restriction or a page changes (``core.content_cache``).
+kept until a restriction or a page changes (``core.generation``).
 
 A restriction on a page covers its subtree and, as in Wagtail, every alias
 of that page with the alias's subtree.
@@ -12,7 +12,7 @@ of that page with the alias's subtree.
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from core import content_cache
+from core import generation
 
 
 def _read():
@@ -34,7 +34,7 @@ def _read():
 
 
 def protected_paths():
-    return content_cache.remember("protected-paths", _read)
+    return generation.remember("protected-paths", _read)
 
 
 def public(queryset):

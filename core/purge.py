@@ -1,17 +1,23 @@
-"""Forget cached pages and frames the moment anything they show changes.
+"""The one purge: forget everything cached the moment anything it shows changes.
 
 Every public page shows the site frame (menu, identity, reform sidebar, the
 language switcher of its translations) and often lists of other pages, so
 any change to a page, a snippet the frame shows, an image or document, a
-privacy setting or a site purges the whole page cache and every frame at
-once (``purge_site``). The purge runs when the change happens and again
-when its transaction commits: a visitor rendering a page between the two
-would otherwise put the old content back under the new version.
+privacy setting or a site purges the whole page cache, every frame, every
+cached address and list at once (``purge_site`` bumps ``core.generation``).
+The purge runs when the change happens and again when its transaction
+commits: a visitor rendering a page between the two would otherwise put the
+old content back under the new generation.
+
+The project's own models shown on many pages (the site identity, topics)
+are named in the ``CACHE_PURGE_MODELS`` setting, so this module needs no
+import of the apps that define them.
 
 With a CDN configured (``WAGTAILFRONTENDCACHE``), the changed pages, their
 translations and the listings above them are purged there too (``core.cdn``).
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -21,19 +27,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core import cdn, page_cache
-from home import frame
-from home.models import SiteIdentity
-from news.topics import Topic
-from core import content_cache
+from core import cdn, generation
 
 
 def _purge_now():
-    # The frame's version also keys cached addresses (core.routes) and
-    # template fragments; news keeps private subtrees and list sizes.
-    frame.invalidate()
-    content_cache.invalidate()
-    page_cache.purge()
+    generation.bump()
 
 
 def purge_site():
@@ -66,8 +64,6 @@ def alias_created(sender, instance, created=False, **kwargs):
         purge_site()
 
 
-@receiver(post_save, sender=SiteIdentity)
-@receiver(post_delete, sender=SiteIdentity)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_save, sender=Site)
@@ -76,15 +72,22 @@ def alias_created(sender, instance, created=False, **kwargs):
 @receiver(post_delete, sender=Locale)
 @receiver(post_save, sender=Tag)
 @receiver(post_delete, sender=Tag)
-@receiver(post_save, sender=Topic)
-@receiver(post_delete, sender=Topic)
 @receiver(post_delete, sender=get_image_model())
 @receiver(post_delete, sender=get_document_model())
 def shown_everywhere_changed(sender, **kwargs):
-    # The identity is in every page's header and footer; a privacy setting
-    # decides who may see a page; a deleted image leaves pages pointing at
-    # nothing (its foreign keys are cleared without signals).
+    # A privacy setting decides who may see a page; a deleted image leaves
+    # pages pointing at nothing (its foreign keys are cleared without signals).
     purge_site()
+
+
+def _connect_project_models():
+    # Django resolves "app_label.ModelName" senders once the model is loaded.
+    for label in getattr(settings, "CACHE_PURGE_MODELS", ()):
+        post_save.connect(shown_everywhere_changed, sender=label, dispatch_uid=f"core.purge.save.{label}")
+        post_delete.connect(shown_everywhere_changed, sender=label, dispatch_uid=f"core.purge.delete.{label}")
+
+
+_connect_project_models()
 
 
 # Wagtail records a file's size and hash on first use, possibly while a page

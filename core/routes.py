@@ -4,7 +4,7 @@ For ``/vi/section/article/`` Wagtail finds the site (a query it builds
 anew each time), the active locale, the home page, then each path segment's
 child and its specific type: seven queries. ``RouteCacheMiddleware`` keeps
 what that walk found (the site and the page, per host and address) under
-the site frame's version, which changes whenever a page is published,
+the cache generation (``core.generation``), which changes whenever a page is published,
 unpublished, moved, renamed or deleted or a site changes (``core.purge``).
 A known address then costs no query at all. A page's live fields change only
 when it is published, so the stored copy is the live page; it is stored with
@@ -21,14 +21,14 @@ from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from home import frame
+from core import generation
 
 TIMEOUT = 60 * 60
 
 
 def _key(request):
     address = f"{request.META.get('HTTP_HOST', '')}{request.path}"
-    return f"page-route-object:{frame.version()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return generation.key("page-route-object", hashlib.sha256(address.encode()).hexdigest())
 
 
 def _load(label, pk):

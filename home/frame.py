@@ -2,7 +2,7 @@
 
 The header, menu, footer and sidebar need the same few rows on every page
 view; they are read once per language and kept until an editor changes a
-page or the site identity (see ``core.purge``).
+page or the site identity (``core.purge`` bumps ``core.generation``).
 """
 
 from django.core.cache import cache
@@ -10,24 +10,10 @@ from wagtail.models import Locale, Page
 
 from news.models import NewsPage
 from core.privacy import public
-from core import cache_versions, request_memo
+from core import generation, request_memo
 
 FRAME_CACHE_TIMEOUT = 60 * 60
 REFORM_ITEMS = 5
-CACHE_VERSION_KEY = "site-frame:version"
-
-
-def version():
-    """The frames' current version; other caches purged with the frame use it in their keys."""
-    return request_memo.remember(
-        CACHE_VERSION_KEY, lambda: cache_versions.current(CACHE_VERSION_KEY)
-    )
-
-
-def invalidate():
-    """Forget every cached frame; called when pages or the identity change."""
-    cache_versions.bump(CACHE_VERSION_KEY)
-    request_memo.forget()
 
 
 def _build(language_code):
@@ -73,8 +59,8 @@ def _build(language_code):
 
 def get_frame(language_code):
     """The frame of one language; ``version`` keys template fragments cached with it."""
-    current = version()
-    key = f"site-frame:{current}:{language_code}"
+    current = generation.current()
+    key = generation.key("site-frame", language_code)
 
     def read():
         frame = cache.get(key)

@@ -16,7 +16,7 @@ from search.indexing import normalised
 
 from core.blocks import BodyStreamBlock
 from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
-from core import content_cache
+from core import generation
 from core.privacy import CachedRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 10
@@ -54,7 +54,7 @@ class SectionPage(CachedRestrictionsMixin, Page):
         paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
         # Remembered until the next publish: a count over every article is
         # the dearest query of a listing.
-        paginator.count = content_cache.remember("article-count", self.articles().count, self.pk)
+        paginator.count = generation.remember("news:article-count", self.articles().count, self.pk)
         number = request.GET.get("page", "1")
         try:
             return paginator.page(number)
@@ -64,8 +64,8 @@ class SectionPage(CachedRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = self.paginate(request)
-        context["subsections"] = content_cache.remember(
-            "subsections", lambda: list(self.subsections()), self.pk
+        context["subsections"] = generation.remember(
+            "news:subsections", lambda: list(self.subsections()), self.pk
         )
         return context
 

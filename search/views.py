@@ -1,5 +1,7 @@
 """The public search page: ``/<language>/search/?q=...``."""
 
+from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import CharField, Exists, F, OuterRef
 from django.db.models.functions import Cast
@@ -8,7 +10,6 @@ from django.utils.translation import get_language, gettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from news.models import SectionPage
 from search import engine
 from search.forms import SearchForm
 from search.highlight import excerpt, highlight
@@ -45,7 +46,10 @@ def _sections(locale, home):
     ).filter(
         section_path__startswith=F("page__path")
     )
-    sections = SectionPage.objects.live().filter(locale=locale).exclude(Exists(restricted))
+    # The section model is named in settings: search sits below the apps
+    # that define page types and does not import them.
+    section_model = apps.get_model(settings.SEARCH_SECTION_MODEL)
+    sections = section_model.objects.live().filter(locale=locale).exclude(Exists(restricted))
     if home is not None:
         sections = sections.descendant_of(home)
     return list(sections.order_by("path"))

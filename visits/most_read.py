@@ -1,8 +1,10 @@
 """The most read articles of one language over the last days, briefly cached.
 
 A list a few minutes old is fine for readers and keeps the sidebar's
-database work to nothing on most views; publishing or unpublishing a page
-clears it (``visits.signals``).
+database work to nothing on most views. The lists are keyed by the one cache
+generation (``core.generation``), so every change the site purges for
+(publishing, unpublishing, moving, renaming or deleting a page, a view
+restriction) clears them at once.
 """
 
 import datetime
@@ -12,13 +14,12 @@ from django.core.cache import cache
 from django.db.models import Q, Sum
 from wagtail.models import Page
 
-from core import cache_versions
+from core import generation
 from visits import conf
 from visits.models import Tally
 
 SIDEBAR_DAYS = 7
 SIDEBAR_LIMIT = 5
-CACHE_VERSION_KEY = "visits:most-read:version"
 
 
 def article_types():
@@ -47,15 +48,9 @@ def top_pages(language_code, since, until, limit, articles_only=True):
     )
 
 
-def invalidate():
-    """Forget every cached list; called when pages are published, moved or deleted."""
-    cache_versions.bump(CACHE_VERSION_KEY)
-
-
 def sidebar_list(language_code, today, request=None):
     """``[{"title", "url", "views"}]`` for the "Most read" block of one language."""
-    version = cache_versions.current(CACHE_VERSION_KEY)
-    key = f"visits:most-read:{version}:{language_code}:{today.isoformat()}"
+    key = generation.key("visits:most-read", language_code, today.isoformat())
     items = cache.get(key)
     if items is None:
         since = today - datetime.timedelta(days=SIDEBAR_DAYS - 1)

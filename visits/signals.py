@@ -1,11 +1,14 @@
-"""Keeping the cached carried-over total and "Most read" lists honest."""
+"""Keeping the cached carried-over total honest.
 
-from django.db.models.signals import post_delete, post_save
+The "Most read" lists need no receiver here: they are keyed by the one cache
+generation, which ``core.purge`` bumps whenever a page or a view restriction
+changes.
+"""
+
+from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-from visits import figures, most_read, shown
+from visits import figures, shown
 from visits.models import VisitSettings
 
 
@@ -14,16 +17,3 @@ def carried_over_total_changed(sender, **kwargs):
     figures.forget_carried_over_total()
     # Other processes see the new total once their cached one expires.
     shown.shown_figures().forget()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(page_slug_changed)
-def page_changed(sender, **kwargs):
-    # A title, address or live status in a cached list may have changed.
-    most_read.invalidate()
-
-
-@receiver(post_delete, sender=Page)
-def page_deleted(sender, instance, **kwargs):
-    most_read.invalidate()

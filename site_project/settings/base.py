@@ -230,6 +230,15 @@ CACHES = {
         "LOCATION": "son-la-portal",
     }
 }
+
+# The page type search results are grouped under ("in section ...").
+SEARCH_SECTION_MODEL = "news.SectionPage"
+
+# The project's models shown on many pages: saving or deleting one purges
+# every cache (core/purge.py), as a page change does. The identity is in
+# every page's header and footer; topics label articles everywhere.
+CACHE_PURGE_MODELS = ["home.SiteIdentity", "news.Topic"]
+
 # Seconds a public page stays in the page cache (core.page_cache) at most;
 # publishing purges it sooner. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))

@@ -67,14 +67,14 @@ def test_a_publish_in_one_worker_purges_the_pages_of_another(redis_caches, redis
     visitor.get(article.url)
     assert visitor.get(article.url)["X-Page-Cache"] == "hit"
 
-    from home import page_cache
+    from core import generation
 
     other_worker = RedisCache(redis_location, {"KEY_PREFIX": redis_caches["KEY_PREFIX"]})
-    before = other_worker.get(page_cache.VERSION_KEY)
+    before = other_worker.get(generation.KEY)
     article.title = "Tiêu đề sửa từ một tiến trình khác"
     article.save_revision().publish()
-    # The other worker sees the new version at once, so none of the pages it stored.
-    assert other_worker.get(page_cache.VERSION_KEY) != before
+    # The other worker sees the new generation at once, so none of the pages it stored.
+    assert other_worker.get(generation.KEY) != before
     response = visitor.get(article.url)
     assert response.get("X-Page-Cache") != "hit"
     assert "Tiêu đề sửa từ một tiến trình khác" in response.content.decode()

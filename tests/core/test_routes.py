@@ -85,12 +85,12 @@ def test_request_memo_keeps_values_within_a_request_only():
 
 
 def test_a_publish_during_a_request_is_seen_later_in_the_same_request(article):
-    from home import frame
+    from core import generation
 
     request_memo._start()
     try:
-        before = frame.version()
-        frame.invalidate()
-        assert frame.version() != before
+        before = generation.current()
+        generation.bump()
+        assert generation.current() != before
     finally:
         request_memo._finish()

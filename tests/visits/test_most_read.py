@@ -53,6 +53,35 @@ def test_the_list_is_cached_but_forgets_unpublished_articles(client, demo_conten
     assert [title for _, title in most_read(client, home)] == [vi[1].title]
 
 
+def test_an_article_made_private_leaves_the_list_at_once(client, demo_content):
+    from wagtail.models import PageViewRestriction
+
+    vi = demo_content.articles["vi"]
+    read(vi[0], 30)
+    read(vi[1], 20)
+    home = demo_content.homes["vi"].url
+    assert [title for _, title in most_read(client, home)] == [vi[0].title, vi[1].title]
+    # An editor sets "Private, accessible with a password" on the article.
+    PageViewRestriction.objects.create(page=vi[0], restriction_type=PageViewRestriction.PASSWORD, password="mật-khẩu")
+    assert [title for _, title in most_read(client, home)] == [vi[1].title]
+
+
+def test_a_moved_article_is_listed_at_its_new_address_at_once(client, demo_content):
+    vi = demo_content.articles["vi"]
+    article = vi[0]
+    read(article, 30)
+    home = demo_content.homes["vi"].url
+    assert most_read(client, home)[0][0] == article.url
+    other_section = next(
+        section for section in demo_content.sections["vi"] if not article.is_descendant_of(section)
+    )
+    article.move(other_section, pos="last-child")
+    article.refresh_from_db()
+    new_url = article.get_url()
+    assert new_url.startswith(other_section.get_url())
+    assert most_read(client, home)[0][0] == new_url
+
+
 def test_deleted_pages_keep_their_days_in_the_total(client, demo_content):
     page = demo_content.articles["vi"][0]
     store = DatabaseStore()
