@@ -1,55 +1,21 @@
-from urllib.parse import urlencode
+"""The site frame's template tags: language links, breadcrumbs, cached page parts.
+
+Generic filters and tags (dates, figures, pagination) are in ``core_tags``.
+"""
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
-from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from core import dates
 from home.frame import get_frame
-from core.blocks import figure_decimal_places
 
 register = template.Library()
 
 # Parts of a page that change only when the site does (see home.frame).
 PAGE_PARTS_TIMEOUT = 60 * 60
-
-
-@register.filter
-def dateline(value):
-    """Article date and time in the active language, e.g. ``Thứ Năm, 02/11/2017 10:00 | GMT+7``."""
-    if not value:
-        return ""
-    return dates.format_datetime(value, get_language())
-
-
-@register.filter
-def short_date(value):
-    if not value:
-        return ""
-    return dates.format_date(value, get_language())
-
-
-@register.filter
-def iso_datetime(value):
-    """The ``datetime`` attribute of ``<time>``, with the Vietnam offset."""
-    if not value:
-        return ""
-    if hasattr(value, "hour"):
-        return timezone.localtime(value).isoformat(timespec="minutes")
-    return value.isoformat()
-
-
-@register.filter
-def figure(value):
-    """A statistic in the active language's digits grouping: 51.827.387 or 51,827,387."""
-    if value is None or value == "":
-        return ""
-    return number_format(value, decimal_pos=figure_decimal_places(value), force_grouping=True)
 
 
 def _page_of(context):
@@ -153,28 +119,3 @@ def breadcrumbs(context):
         ],
         context,
     )
-
-
-@register.filter
-def startswith(value, prefix):
-    """Whether a tree path lies under another, for marking the menu's current section."""
-    return bool(prefix) and str(value or "").startswith(str(prefix))
-
-
-@register.simple_tag
-def page_range(page_obj):
-    """Page numbers around the current one, with "…" standing for the gaps."""
-    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-
-
-@register.simple_tag(takes_context=True)
-def page_href(context, number):
-    """A link to page ``number`` of a list.
-
-    Of the current query string only the parameters named in the context's
-    ``kept_params`` travel with it (a search's query and filters).
-    """
-    query = context["request"].GET
-    params = [(name, query[name]) for name in context.get("kept_params") or () if query.get(name)]
-    params.append(("page", number))
-    return f"?{urlencode(params)}"

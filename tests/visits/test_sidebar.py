@@ -185,7 +185,7 @@ def test_the_figures_block_groups_digits_as_the_figure_filter_does(db):
     for language in ("vi", "en", "lo"):
         with translation.override(language):
             expected = Template(
-                "{% load portal_tags %}{{ n.total|figure }} {{ n.today|figure }} {{ n.online|figure }}"
+                "{% load core_tags %}{{ n.total|figure }} {{ n.today|figure }} {{ n.online|figure }}"
             ).render(Context({"n": numbers}))
         html = markers.render(numbers, language).decode()
         assert [shown for _, _, shown in FIGURE.findall(html)] == expected.split(" ")
