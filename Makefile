@@ -1,5 +1,6 @@
 # Two commands: `make run` serves the portal with demo content on
-# http://127.0.0.1:8000; `make test` runs the whole test suite.
+# http://127.0.0.1:8000; `make test` checks the import layers and runs the whole
+# test suite; `make lint` runs ruff.
 # Both build what they need: virtualenv, packages, catalogues, database, browser.
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv catalogues browser migrate demo clean
+.PHONY: run test lint imports venv catalogues browser migrate demo clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,8 +43,16 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: catalogues browser
+# The house plan: imports run one way (pyproject.toml, [tool.importlinter]).
+imports: venv
+	$(VENV)/bin/lint-imports
+
+test: catalogues browser imports
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Lint and import order (ruff, configured in pyproject.toml).
+lint: venv
+	$(VENV)/bin/ruff check .
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache
