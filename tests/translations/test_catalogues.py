@@ -39,6 +39,7 @@ ADMIN_ONLY = (
     "admin_i18n/",
     "home/management/",
     "backup/",
+    "demo/apps.py",
     "demo/management/",
     "search/admin_views.py",
     "search/wagtail_hooks.py",
