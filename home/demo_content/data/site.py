@@ -51,6 +51,10 @@ IDENTITY = Identity(
     ),
 )
 
+# The old portal's visit counter when the demo was made ("Tổng số lượt truy
+# cập: 51827387"): the demo's total continues from it, as a province's would.
+OLD_PORTAL_VISIT_TOTAL = 51_827_387
+
 # Titles are in English: images and documents are shared by all three languages.
 IMAGES = (
     ImageSpec("conference", "Demo illustration: conference hall", "conference_hall", 2017),
