@@ -54,8 +54,8 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             user.groups.set([Group.objects.get(name=role.group_name)])
-            if role.demo_admin_language:
+            if role.admin_language:
                 profile = UserProfile.get_for_user(user)
-                profile.preferred_language = role.demo_admin_language
+                profile.preferred_language = role.admin_language
                 profile.save()
             self.stdout.write(f"  {role.group_name:<20} {role.demo_username:<14} {password}")
