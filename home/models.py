@@ -1,6 +1,7 @@
 """The home page, plain content pages and the site's identity."""
 
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -56,17 +57,28 @@ class HomePage(CachedRestrictionsMixin, Page):
         verbose_name = _("home page")
 
     def featured(self):
-        """Editors' featured articles, topped up with the newest ones."""
+        """Editors' featured articles, topped up with the newest ones, those with a picture first.
+
+        The featured row shows each card's picture; topping up with pictured
+        articles keeps the row even when editors chose fewer than three.
+        """
         chosen_ids = [link.page_id for link in self.featured_articles.all()]
         live = public(NewsPage.objects.live()).descendant_of(self).select_related("image")
         chosen = live.filter(pk__in=chosen_ids).in_bulk()
         articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
         missing = FEATURED_COUNT - len(articles)
         if missing > 0:
+            without_image = Case(When(image__isnull=True, then=Value(1)), default=Value(0))
             articles += list(
-                live.exclude(pk__in=chosen_ids).order_by("-published_at", "-pk")[:missing]
+                live.exclude(pk__in=chosen_ids)
+                .annotate(without_image=without_image)
+                .order_by("without_image", "-published_at", "-pk")[:missing]
             )
         return articles
+
+    def shortcuts(self):
+        """The home's sections and pages (Introduction, contacts ...), in tree order, with intros."""
+        return list(public(Page.objects.live().child_of(self)).specific())
 
     def sections_with_latest(self, featured):
         """Each section with its newest articles, leaving out those already ``featured``."""
@@ -101,6 +113,10 @@ class HomeLists:
     @cached_property
     def sections(self):
         return self.home.sections_with_latest(self.featured)
+
+    @cached_property
+    def shortcuts(self):
+        return self.home.shortcuts()
 
 
 class HomePageFeaturedArticle(Orderable):

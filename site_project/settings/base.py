@@ -14,6 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from core.client_address import trusted_proxies_from_environment
+from site_project import local_address
 from site_project.lao import register_lao
 from translations.machine_settings import machine_translator_setting
 
@@ -203,7 +204,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail ------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử tỉnh Sơn La"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in notification e-mails; locally the address `make run` serves on
+# (PORTAL_HOST, PORTAL_PORT), so they name the real port.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or local_address.base_url(
+    os.environ.get("PORTAL_HOST"), os.environ.get("PORTAL_PORT")
+)
 # Wagtail's database backend, with queries normalised like the index (accents,
 # Lao words); see search/backend.py.
 # No request leaves the site, the admin included: no update check, no Gravatar.

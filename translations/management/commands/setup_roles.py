@@ -10,6 +10,7 @@ otherwise each gets a new random one on every run.
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -41,7 +42,7 @@ class Command(BaseCommand):
     def create_demo_users(self):
         shared = os.environ.get("PORTAL_DEMO_PASSWORD", "").strip()
         User = get_user_model()
-        self.stdout.write("Demo users (log in at /admin/):")
+        self.stdout.write(f"Demo users (log in at {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/):")
         for role in ROLES:
             password = shared or secrets.token_urlsafe(9)
             user, _ = User.objects.get_or_create(
@@ -53,8 +54,8 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             user.groups.set([Group.objects.get(name=role.group_name)])
-            if role.demo_admin_language:
+            if role.admin_language:
                 profile = UserProfile.get_for_user(user)
-                profile.preferred_language = role.demo_admin_language
+                profile.preferred_language = role.admin_language
                 profile.save()
             self.stdout.write(f"  {role.group_name:<20} {role.demo_username:<14} {password}")
