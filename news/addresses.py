@@ -13,15 +13,17 @@ tỉnh" -> "son-la-tiep-doan-cong-tac-tinh".
   (regular expressions applied before its own clean-up) generated here from
   the server's rule, so the browser cannot disagree with the server.
 * ``TransliteratedSlugMixin`` gives a page with an empty slug the address of
-  its title by that rule before Wagtail falls back to Django's ``slugify``.
+  its title by that rule before Wagtail falls back to Django's ``slugify``;
+  its admin form lets an editor leave the slug empty (Wagtail's requires one).
 """
 
 import unicodedata
 from functools import lru_cache
 
+from django.db import models
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets.slug import SlugInput
-from django.db import models
 
 from search.normalize import slugify
 
@@ -79,8 +81,19 @@ class TransliteratingSlugInput(SlugInput):
 register_form_field_override(models.SlugField, override={"widget": TransliteratingSlugInput})
 
 
+class TransliteratedSlugPageForm(WagtailAdminPageForm):
+    """The page form, where an empty slug means "make it from the title"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+
 class TransliteratedSlugMixin:
     """A page saved with an empty slug gets its title's transliteration as its address."""
+
+    base_form_class = TransliteratedSlugPageForm
 
     def full_clean(self, *args, **kwargs):
         # Wagtail fills an empty slug in full_clean() with Django's slugify, and
