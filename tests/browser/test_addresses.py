@@ -2,6 +2,7 @@
 translators' address segment, as editors and translators see them in Chromium."""
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -20,17 +21,22 @@ TITLES = [
 ]
 
 
-def site_ids(browser_site):
-    """A Vietnamese section and a Lao article's page id, from the browser server's database."""
-    code = (
-        "import json; from news.models import NewsPage, SectionPage;"
-        "print(json.dumps({'section': SectionPage.objects.filter(locale__language_code='vi').first().pk,"
-        "'lao_article': NewsPage.objects.filter(locale__language_code='lo').first().pk}))"
-    )
+def shell_json(browser_site, expression):
+    """``expression`` evaluated in the browser server's database (news models imported)."""
+    code = f"import json; from news.models import NewsPage, SectionPage; print(json.dumps({expression}))"
     result = subprocess.run(
         browser_site.manage + ["shell", "-c", code], env=browser_site.env, capture_output=True, text=True, check=True
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def site_ids(browser_site):
+    """A Vietnamese section and a Lao article's page id."""
+    return shell_json(
+        browser_site,
+        "{'section': SectionPage.objects.filter(locale__language_code='vi').first().pk,"
+        " 'lao_article': NewsPage.objects.filter(locale__language_code='lo').first().pk}",
+    )
 
 
 @pytest.fixture
@@ -67,17 +73,34 @@ def test_saving_with_an_empty_slug_gives_the_transliteration(admin_tab, browser_
     tab.fill("#id_lead", "Sáng nay, lãnh đạo tỉnh tiếp đoàn công tác nước bạn Lào.")
     tab.evaluate("document.querySelector('#id_slug').value = ''")
     tab.locator("button[name=action-publish]").evaluate("b => b.form.requestSubmit(b)")
-    tab.wait_for_url("**/admin/pages/**")
-    tab.goto(f"/admin/pages/{section}/")
-    link = tab.get_by_role("link", name=title).first
-    link.click()
-    tab.wait_for_url("**/edit/")
-    assert tab.input_value("#id_slug") == "son-la-tiep-doan-cong-tac-tinh-hua-phan-nam-2027"
+    # Published: Wagtail goes back to the section's page list.
+    tab.wait_for_url(re.compile(rf"/admin/pages/{section}/$"), timeout=30_000)
+    page_id = shell_json(browser_site, f"NewsPage.objects.get(title={title!r}).pk")
+    try:
+        tab.goto(f"/admin/pages/{page_id}/edit/")
+        assert tab.input_value("#id_slug") == "son-la-tiep-doan-cong-tac-tinh-hua-phan-nam-2027"
+    finally:
+        # The other browser tests read the demo site as it was.
+        shell_json(browser_site, f"[p.delete() for p in NewsPage.objects.get(pk={page_id}).get_translations(inclusive=True)] and 0")
 
 
-def test_translators_see_guidance_and_a_clear_error_on_the_address(admin_tab, browser_site, tmp_path):
+def test_translators_see_guidance_and_a_clear_error_on_the_address(admin_tab, browser_site):
     tab = admin_tab
     lao_article = site_ids(browser_site)["lao_article"]
+    slug_string = (
+        "__import__('wagtail_localize.models', fromlist=['x']).StringTranslation.objects"
+        f".filter(context__path='slug', context__object_id=NewsPage.objects.get(pk={lao_article}).translation_key,"
+        " locale__language_code='lo')"
+    )
+    kept = shell_json(browser_site, f"{slug_string}.get().data")
+    try:
+        edit_the_address(tab, lao_article)
+    finally:
+        shell_json(browser_site, f"{slug_string}.update(data={kept!r}, has_error=False, field_error='')")
+    assert not tab.errors
+
+
+def edit_the_address(tab, lao_article):
     tab.goto(f"/admin/pages/{lao_article}/edit/")
     tab.get_by_role("tab", name="Quảng bá").click()
     help_box = tab.locator("#translation-address-help")
@@ -92,5 +115,3 @@ def test_translators_see_guidance_and_a_clear_error_on_the_address(admin_tab, br
     segment.get_by_role("button", name="Lưu").click()
     error = segment.get_by_text("không thể dùng làm đường dẫn rút gọn")
     error.wait_for(timeout=10_000)
-    tab.screenshot(path=str(tmp_path / "address-error.png"))
-    assert not tab.errors

@@ -122,3 +122,24 @@ def test_fake_translations_of_every_string_still_publish(clients, locales, new_a
     assert set(translate_all(clients.translator_lo, translation)) <= {200, 201}
     publish_from_editor(clients.reviewer_lo, target(page, locales.lo))
     assert target(page, locales.lo).slug == f"{page.slug}-lo"
+
+
+def test_a_translation_keeps_its_address_when_the_vietnamese_one_changes(
+    clients, locales, new_article, publish_from_editor, django_capture_on_commit_callbacks
+):
+    page = new_article()
+    translation = translation_into(page, locales.en)
+    translate_text_only(clients.translator_en, translation)
+    put_string(clients.translator_en, translation, slug_segment(translation), "son-la-welcomes-houaphanh")
+    publish_from_editor(clients.reviewer_en, target(page, locales.en))
+
+    page.slug = "son-la-va-hua-phan-ky-ket-hop-tac"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    translation.refresh_from_db()
+    assert slug_segment(translation).string.data == "son-la-va-hua-phan-ky-ket-hop-tac"
+    kept = slug_translation(translation)
+    assert kept.data == "son-la-welcomes-houaphanh" and not kept.has_error
+    # The Lao page, which kept the Vietnamese address, keeps it too: links to it still work.
+    lao = slug_translation(translation_into(page, locales.lo))
+    assert lao.data == "hop-tac-hua-phan-2027"
