@@ -89,6 +89,11 @@ class TransliteratedSlugPageForm(WagtailAdminPageForm):
         if "slug" in self.fields:
             self.fields["slug"].required = False
 
+    def clean_slug(self):
+        # What the editor's slug field does on leaving it, for a browser
+        # without JavaScript: "Tiếp đoàn" becomes "tiep-doan", not "tiếp-đoàn".
+        return slugify(self.cleaned_data.get("slug") or "")
+
 
 class TransliteratedSlugMixin:
     """A page saved with an empty slug gets its title's transliteration as its address."""

@@ -66,10 +66,10 @@ def editor_client(client, db):
     return client
 
 
-def article_form(title):
+def article_form(title, slug=""):
     return nested_form_data({
         "title": title,
-        "slug": "",
+        "slug": slug,
         "lead": "Sáng nay, lãnh đạo tỉnh tiếp đoàn công tác nước bạn Lào.",
         "published_at": "2026-11-20 09:30",
         "author": "Minh Anh",
@@ -92,6 +92,17 @@ def test_an_article_saved_with_an_empty_address_gets_its_titles_transliteration(
         page = NewsPage.objects.filter(title=title).order_by("-pk").first()
         assert page.slug == expected
         assert editor_client.get(page.url).status_code == 200
+
+
+def test_a_vietnamese_address_typed_without_javascript_is_transliterated_as_the_editor_would(
+    editor_client, demo_content
+):
+    section = demo_content.sections["vi"][0]
+    response = editor_client.post(
+        f"/admin/pages/add/news/newspage/{section.pk}/", article_form("Tiếp đoàn Hủa Phăn", slug="Tiếp-Đoàn-Hủa-Phăn")
+    )
+    assert response.status_code == 302
+    assert NewsPage.objects.get(title="Tiếp đoàn Hủa Phăn").slug == "tiep-doan-hua-phan"
 
 
 def test_a_section_made_in_code_without_a_slug_gets_the_transliteration(demo_content):
