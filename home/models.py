@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from news.addresses import TransliteratedSlugMixin
 from news.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
 from news.privacy import CachedRestrictionsMixin, public
@@ -20,7 +21,7 @@ FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4
 
 
-class HomePage(CachedRestrictionsMixin, Page):
+class HomePage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """The root of one language's tree."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -128,7 +129,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("page", "news.NewsPage")]
 
 
-class ContentPage(CachedRestrictionsMixin, Page):
+class ContentPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A plain page: Introduction, Organisation and contacts, Accessibility statement."""
 
     intro = models.TextField(_("intro"), blank=True)

@@ -17,12 +17,13 @@ from search.indexing import normalised
 from .blocks import BodyStreamBlock
 from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
 from . import content_cache
+from .addresses import TransliteratedSlugMixin
 from .privacy import CachedRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 10
 
 
-class SectionPage(CachedRestrictionsMixin, Page):
+class SectionPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A news section such as "Thông tin đối ngoại"; sections may nest."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -70,7 +71,7 @@ class SectionPage(CachedRestrictionsMixin, Page):
         return context
 
 
-class NewsPage(CachedRestrictionsMixin, Page):
+class NewsPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A news article."""
 
     lead = models.TextField(_("lead"), help_text=_("The opening paragraph, in plain text."))

@@ -18,6 +18,9 @@ into a list of search terms:
 * Numbers: thousands separators are removed, so "51.827.387" (Vietnamese)
   and "51,827,387" (English) are the same term.
 
+``slugify()`` makes a page's address from its title with the same folding:
+"Sơn La tiếp đoàn công tác tỉnh" -> "son-la-tiep-doan-cong-tac-tinh".
+
 ``index_text()`` writes terms for a search backend. Lao words are spelled
 there in plain ASCII letters ("lq" + two letters per character), because
 backends cut Lao text differently: SQLite's FTS5 tokenizer splits words at
@@ -32,6 +35,8 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from django.utils.text import slugify as django_slugify
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +114,16 @@ def fold(text):
     for pattern, replacement in _LAO_VARIANTS:
         text = pattern.sub(replacement, text)
     return _THOUSANDS.sub("", text)
+
+
+def slugify(text):
+    """Return the ASCII address (slug) for ``text``: folded, then only a-z, 0-9, "-" and "_".
+
+    Django's own ``slugify`` drops "đ" and any letter it cannot decompose;
+    folding first keeps every Vietnamese letter as its base letter. The
+    admin's live slug (``search.slug_widget``) is built from this function.
+    """
+    return django_slugify(fold(text), allow_unicode=False)
 
 
 def stem(word):

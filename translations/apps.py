@@ -8,4 +8,4 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from translations import checks, signals  # noqa: F401
+        from translations import addresses, checks, signals  # noqa: F401

@@ -19,6 +19,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
+from translations import addresses
+
 
 @require_POST
 def submit_for_review(request, translation_id):
@@ -35,6 +37,14 @@ def submit_for_review(request, translation_id):
         raise PermissionDenied
 
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    address_problem = addresses.publish_problem(translation)
+    if address_problem:
+        messages.error(
+            request,
+            _("“%(title)s” was not submitted: the address is not usable. %(problem)s")
+            % {"title": page.get_admin_display_title(), "problem": address_problem},
+        )
+        return redirect(next_url)
     total, done = translation.get_progress()
     if done < total:
         messages.error(
