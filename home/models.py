@@ -14,6 +14,7 @@ from news.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
 from news.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
+from site_project import text_rules
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4
@@ -22,7 +23,7 @@ LATEST_PER_SECTION = 4
 class HomePage(CachedRestrictionsMixin, Page):
     """The root of one language's tree."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
     body = StreamField(
         BodyStreamBlock(),
         verbose_name=_("body"),
@@ -115,7 +116,7 @@ class HomePageFeaturedArticle(Orderable):
 class ContentPage(CachedRestrictionsMixin, Page):
     """A plain page: Introduction, Organisation and contacts, Accessibility statement."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
