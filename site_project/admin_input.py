@@ -58,7 +58,7 @@ def too_big_response(request):
             "What you sent is too big to save (the limit is %(limit)s MB of text). Nothing was "
             "saved. Go back with your browser's Back button: the editor still holds your work. "
             "Shorten the longest text (a pasted document, for example) and save again."
-        ) % {"limit": f"{limit_mb:g}"}
+        ) % {"limit": f"{limit_mb:.1f}".rstrip("0").rstrip(".")}
         if _expects_json(request):
             return JsonResponse(
                 {"success": False, "error_code": "request_too_big", "error_message": message},

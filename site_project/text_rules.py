@@ -7,8 +7,7 @@ Two rules live here because every app needs them and none owns them:
   operators) never belong in Vietnamese, English or Lao text. Pasted into a
   title they reorder what visitors see, or hide words from search. They are
   removed wherever text comes in (``site_project.admin_input`` for the admin,
-  ``translations.signals`` for translated strings) and refused by
-  ``invisible_characters_validator`` where a value arrives by another road.
+  ``translations.signals`` for translated strings).
   Zero-width joiner and non-joiner (U+200C, U+200D) and the zero-width space
   (U+200B, used as a line-break hint in Lao and Thai text) are left alone.
 - Field lengths: the limits the models, blocks and the admin's browser checks
@@ -19,9 +18,7 @@ Two rules live here because every app needs them and none owns them:
 import re
 import unicodedata
 
-from django.core.exceptions import ValidationError
-from django.utils.deconstruct import deconstructible
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import ngettext
 
 # Longest plain-text fields, in characters.
 TITLE_MAX_LENGTH = 255
@@ -79,28 +76,3 @@ def removed_message(characters, count):
         "removed from what you sent. Check the text before publishing.",
         count,
     ) % {"count": count, "characters": describe(characters)}
-
-
-@deconstructible
-class InvisibleCharactersValidator:
-    """Refuses text holding invisible format characters, naming them."""
-
-    code = "invisible_characters"
-
-    def __call__(self, value):
-        found = find_invisible(value)
-        if found:
-            raise ValidationError(
-                _(
-                    "This text contains invisible characters that change how it is shown "
-                    "(%(characters)s). Delete them and type the text again."
-                ),
-                code=self.code,
-                params={"characters": describe(found)},
-            )
-
-    def __eq__(self, other):
-        return isinstance(other, InvisibleCharactersValidator)
-
-
-invisible_characters_validator = InvisibleCharactersValidator()
