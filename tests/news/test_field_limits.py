@@ -129,17 +129,21 @@ def test_body_blocks_refuse_a_pasted_document_with_a_message(vietnamese_editor, 
 
 
 def test_a_table_cell_holding_a_pasted_document_is_refused():
-    from news.blocks import TableBlock
+    from wagtail.blocks import StreamBlockValidationError
 
-    block = TableBlock()
-    value = {
+    from news.blocks import BodyStreamBlock
+
+    body = BodyStreamBlock()
+    table = {
         "data": [["Chỉ tiêu", "Năm 2026"], ["Dân số", PASTED_DOCUMENT[:5000]]],
         "first_row_is_table_header": True,
         "table_caption": "Số liệu",
     }
-    with pytest.raises(Exception) as refused:
-        block.clean(value)
-    assert "1000" in str(refused.value).replace(".", "")
+    with pytest.raises(StreamBlockValidationError) as refused:
+        body.clean(body.to_python([{"type": "table", "value": table}]))
+    assert "1000" in str(refused.value.as_json_data())
+    table["data"][1][1] = "1.248.415"
+    body.clean(body.to_python([{"type": "table", "value": table}]))
 
 
 def test_the_request_limit_is_far_above_a_long_article_that_keeps_to_the_limits(settings):
@@ -161,7 +165,7 @@ def test_a_form_over_the_request_limit_gets_a_clear_413_in_the_admins_language(
     assert response.status_code == 413
     html = response.content.decode()
     assert '<html lang="vi">' in html
-    assert "Không lưu được" in html and "Quay lại" in html
+    assert "Không lưu được: nội dung quá lớn" in html and "nút Quay lại" in html
 
 
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100_000)
