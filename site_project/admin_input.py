@@ -23,6 +23,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
 
 from site_project import text_rules
 
@@ -36,13 +37,10 @@ def admin_prefix():
 
 def _admin_language(request):
     """The signed-in user's admin language, else the site's default."""
-    try:
-        user = get_user(request)
-        profile = getattr(user, "wagtail_userprofile", None)
-        if profile is not None:
-            return profile.get_preferred_language()
-    except Exception:  # the answer must be given even if the profile is unreadable
-        pass
+    user = getattr(request, "user", None) or get_user(request)
+    if user.is_authenticated:
+        profile = UserProfile.get_for_user(user)
+        return profile.get_preferred_language() or settings.LANGUAGE_CODE
     return settings.LANGUAGE_CODE
 
 

@@ -13,7 +13,6 @@ from wagtail_localize.models import (
 )
 
 from site_project import text_rules
-
 from translations import automation, memory, sync
 from translations.models import OutdatedTranslation
 

@@ -141,7 +141,6 @@ def test_passwords_are_never_rewritten(rf):
 
     def view(request):
         seen.update(request.POST.dict())
-        return None
 
     request = rf.post(
         "/admin/account/change_password/",
@@ -153,7 +152,7 @@ def test_passwords_are_never_rewritten(rf):
 
 
 def test_a_translated_string_loses_invisible_characters_when_the_translator_saves_it(
-    clients, locales, new_article
+    clients, locales, new_article  # noqa: F811  (pytest fixtures imported above)
 ):
     page = new_article()
     translation = translation_into(page, locales.lo)
