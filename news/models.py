@@ -7,12 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    FieldPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    PageChooserPanel,
-)
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -20,10 +15,10 @@ from wagtail.search import index
 from search.indexing import normalised
 from site_project import text_rules
 
-from . import content_cache
 from .blocks import BodyStreamBlock, alt_text_copies_image_name, copied_alt_text_error
-from .privacy import CachedRestrictionsMixin, public
 from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
+from . import content_cache
+from .privacy import CachedRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 10
 
