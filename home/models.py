@@ -16,6 +16,7 @@ from news.blocks import BodyStreamBlock
 from news.models import NewsPage, SectionPage
 from news.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
+from site_project import text_rules
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4
@@ -24,7 +25,7 @@ LATEST_PER_SECTION = 4
 class HomePage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """The root of one language's tree."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
     body = StreamField(
         BodyStreamBlock(),
         verbose_name=_("body"),
@@ -132,7 +133,7 @@ class HomePageFeaturedArticle(Orderable):
 class ContentPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A plain page: Introduction, Organisation and contacts, Accessibility statement."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
