@@ -270,10 +270,10 @@ def fallback_css(fallback, counts):
         size_adjust = average_advance(web, sample) / average_advance(local, sample)
         ascent, descent, line_gap = (value / size_adjust for value in vertical_metrics(web))
         sources = ", ".join(f'local("{name}")' for name in fallback.local_names[weight])
-        # Only Lao letters and marks: DejaVu Sans draws Latin too, which must keep
-        # the Latin fallbacks' sizes.
-        lao_only = {c for c in LAO if is_lao(chr(c))} & set(local.getBestCmap())
-        range_line = f"\n  unicode-range: {unicode_ranges(lao_only)};" if fallback.script == "lao" else ""
+        # Each fallback claims only its own script's characters (DejaVu Sans draws
+        # Latin and Lao, sized differently), as the web faces it stands in for do.
+        claimed = LAO if fallback.script == "lao" else LATIN_VIETNAMESE | LATIN_EXTENDED
+        range_line = f"\n  unicode-range: {unicode_ranges(claimed & set(local.getBestCmap()))};"
         blocks.append(
             f'@font-face {{\n  font-family: "{fallback.family}";\n  font-style: normal;\n  font-weight: {weight};\n'
             f"  src: {sources};\n  size-adjust: {size_adjust * 100:.2f}%;\n  ascent-override: {ascent * 100:.2f}%;\n"
@@ -302,7 +302,7 @@ def generated(counts):
         "/* Fallbacks sized like Noto, so that the swap to the web font moves no text. */",
         *(fallback_css(fallback, counts) for fallback in FALLBACKS),
         ":root {",
-        f'  --font: "Noto Sans", "Noto Sans Lao", {lao_fallbacks}, {latin_fallbacks}, system-ui, sans-serif;',
+        f'  --font: "Noto Sans", "Noto Sans Lao", {latin_fallbacks}, {lao_fallbacks}, system-ui, sans-serif;',
         f'  --font-lao: "Noto Sans Lao", "Noto Sans", {lao_fallbacks}, {latin_fallbacks}, system-ui, sans-serif;',
         "}",
         END,
