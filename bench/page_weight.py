@@ -111,7 +111,7 @@ def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=FLAGS)
         for name, url in pages:
-            by_kind, fonts, cls, count = measure(browser, url)
+            by_kind, fonts, cls, _count = measure(browser, url)
             total = sum(by_kind.values())
             columns = " ".join(f"{by_kind.get(kind, 0) / 1000:6.1f}" for kind in ("html", "css", "js", "font", "image"))
             print(f"   {name:<14} {total / 1000:9.1f} {(total - by_kind.get('image', 0)) / 1000:9.1f} {columns} {cls:7.4f}  "

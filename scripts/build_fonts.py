@@ -316,7 +316,7 @@ def main():
     args = parser.parse_args()
     files, block = generated(sample_text())
     stylesheet = CSS.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.DOTALL)
     if not pattern.search(stylesheet):
         sys.exit(f"{CSS} has no generated block between the markers of this script")
     new_stylesheet = pattern.sub(lambda _match: block, stylesheet)

@@ -19,7 +19,7 @@ from fontTools.ttLib import TTFont
 from tests.conftest import LANGUAGES
 
 CSS = Path(finders.find("css/portal.css"))
-FACE = re.compile(r"@font-face\s*{(.*?)}", re.S)
+FACE = re.compile(r"@font-face\s*{(.*?)}", re.DOTALL)
 
 
 def parse_ranges(text):
@@ -81,7 +81,7 @@ def test_the_licence_is_shipped_with_the_fonts():
 class VisibleText(HTMLParser):
     """Characters of the text a reader sees, by the language of their element; font preloads."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
     def __init__(self):
         super().__init__()
