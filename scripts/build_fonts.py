@@ -112,6 +112,14 @@ LATIN_EXTENDED = (
 LAO = span(0x0020) | span(0x00A0) | span(0x0E80, 0x0EFF) | span(0x200B, 0x200D) | span(0x20AD) | span(0x25CC)
 
 
+# Vietnamese and English pages show Lao only in the language switcher: the
+# Lao name of the language, from Django's language data as the portal
+# registers it (site_project/lao.py). A face of just its glyphs saves those
+# pages the whole Lao file.
+LAO_NAME = "ພາສາລາວ"
+LAO_NAME_CHARACTERS = {ord(c) for c in LAO_NAME}
+
+
 @dataclass(frozen=True)
 class Face:
     file: str
@@ -128,6 +136,7 @@ FACES = [
     Face("noto-sans-latin-ext-700.woff2", "Noto Sans", 700, "noto-700", frozenset(LATIN_EXTENDED)),
     Face("noto-sans-lao-400.woff2", "Noto Sans Lao", 400, "noto-lao-400", frozenset(LAO)),
     Face("noto-sans-lao-700.woff2", "Noto Sans Lao", 700, "noto-lao-700", frozenset(LAO)),
+    Face("noto-sans-lao-name-400.woff2", "Noto Sans Lao name", 400, "noto-lao-400", frozenset(LAO_NAME_CHARACTERS)),
 ]
 
 
@@ -304,6 +313,11 @@ def generated(counts):
         ":root {",
         f'  --font: "Noto Sans", "Noto Sans Lao", {latin_fallbacks}, {lao_fallbacks}, system-ui, sans-serif;',
         f'  --font-lao: "Noto Sans Lao", "Noto Sans", {lao_fallbacks}, {latin_fallbacks}, system-ui, sans-serif;',
+        "}",
+        "/* The Lao language name in the switcher of a page in another language: the full Lao file must not",
+        "   be in this list, or the browser fetches it too while the small one loads. */",
+        'html:not(:lang(lo)) .languages a:lang(lo) {',
+        f'  font-family: "Noto Sans Lao name", {lao_fallbacks}, "Noto Sans", {latin_fallbacks}, system-ui, sans-serif;',
         "}",
         END,
     ])
