@@ -10,8 +10,17 @@
 # Reports, with the page cache off and then on: requests per second, p50 and
 # p99 latency and the workers' CPU time per request, for the home page, the
 # biggest section's listing, an article, a search and one static file; the
-# workers' peak memory (highest VmHWM of any worker, and PSS); and what the
-# first view of an article transfers (bench/page_weight.py).
+# workers' peak memory (highest VmHWM of any worker, and PSS); what the first
+# view of the home page and an article costs in each language in headless
+# Chromium (bench/page_weight.py: bytes on the wire, CLS); and the cached
+# article under the old worker recycling (every 2,000 requests) against the
+# new (by memory), alternating in the same run.
+#
+#     LOAD_ONLY=workers bench/load.sh    # only that comparison
+#
+# No proxy is in front, so HTML is compressed by the portal
+# (DJANGO_COMPRESS_HTML=true) for the page weights; wrk asks for no
+# compression, so the throughput figures are of plain answers.
 #
 # The database (LOAD_DB, default sonla_bench_load) is dropped and rebuilt
 # unless KEEP_DATABASE=1 and it already holds the articles. Redis database
@@ -52,6 +61,7 @@ export DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 export DJANGO_DEFAULT_FROM_EMAIL=portal@localhost
 export PORTAL_AUTO_TRANSLATION_DRAFTS=false
 export GUNICORN_BIND=127.0.0.1:$PORT GUNICORN_WORKERS=2 GUNICORN_ACCESS_LOG=$WORK/access.log
+export DJANGO_COMPRESS_HTML=${DJANGO_COMPRESS_HTML:-true}
 
 echo "== Load test: $PER_LANGUAGE articles per language, wrk -t2 -c16 -d$DURATION, $(nproc) cores =="
 echo "   machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -164,12 +174,43 @@ run_mode() {
     read -r peak pss <"$WORK/memory"
     echo "   worker memory: peak RSS $((peak / 1024)) MiB, PSS $((pss / 1024)) MiB (highest of any worker)"
     if [ "$mode" = on ]; then
-        echo "   first view of a demo article (its content image left out):"
-        $PY bench/page_weight.py "$BASE$(url demo_article)"
-        echo "   first view of a generated article:"
-        $PY bench/page_weight.py "$BASE${TARGET[article]}" | tail -1
+        echo "   first view of the demo home page and article in each language (bench/page_weight.py):"
+        $PY bench/page_weight.py --site "$BASE"
     fi
     stop_server
+}
+
+# The cached article with gunicorn's old recycling (every 2,000 requests plus
+# jitter) and the new (by memory, GUNICORN_MAX_WORKER_MEMORY_MB), alternating
+# twice so that a change in the machine's load hits both.
+compare_workers() {
+    local round settings out rps p50 p99 booted_before booted_after
+    echo
+    echo "-- cached article: workers recycled every 2,000 requests (old) or by memory (new) --"
+    printf '   %-34s %9s %9s %9s %9s  %s\n' settings "req/s" "p50 ms" "p99 ms" restarts "machine load"
+    for round in 1 2; do
+        for settings in old new; do
+            if [ "$settings" = old ]; then
+                export GUNICORN_MAX_REQUESTS=2000 GUNICORN_MAX_WORKER_MEMORY_MB=0
+            else
+                unset GUNICORN_MAX_REQUESTS GUNICORN_MAX_WORKER_MEMORY_MB
+            fi
+            booted_before=$(grep -c "Booting worker" "$WORK/gunicorn.log" 2>/dev/null || true)
+            start_server
+            for _ in 1 2 3; do curl -s -o /dev/null -A "$UA" "$BASE${TARGET[article]}"; done
+            out=$(wrk -t2 -c16 -d"$DURATION" --latency -H "User-Agent: $UA" "$BASE${TARGET[article]}")
+            stop_server
+            booted_after=$(grep -c "Booting worker" "$WORK/gunicorn.log")
+            rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+            p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+            p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+            printf '   %-34s %9s %9s %9s %9s  %s\n' \
+                "$settings ($([ "$settings" = old ] && echo "max_requests 2000" || echo "memory limit 400 MiB"))" \
+                "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$((booted_after - booted_before - GUNICORN_WORKERS))" \
+                "$(cut -d' ' -f1-3 /proc/loadavg)"
+        done
+    done
+    unset GUNICORN_MAX_REQUESTS GUNICORN_MAX_WORKER_MEMORY_MB
 }
 
 # wrk prints 1.23ms, 456.78us or 1.02s; the table shows milliseconds.
@@ -180,9 +221,13 @@ value, unit = re.fullmatch(r'([\d.]+)(us|ms|s|m)', sys.argv[1]).groups()
 print(f'{float(value) * {\"us\": 0.001, \"ms\": 1, \"s\": 1000, \"m\": 60000}[unit]:.1f}')" "$1"
 }
 
-export PORTAL_PAGE_CACHE_SECONDS=0
-run_mode off
+if [ "${LOAD_ONLY:-}" != workers ]; then
+    export PORTAL_PAGE_CACHE_SECONDS=0
+    run_mode off
+    export PORTAL_PAGE_CACHE_SECONDS=300
+    run_mode on
+fi
 export PORTAL_PAGE_CACHE_SECONDS=300
-run_mode on
+compare_workers
 echo
 echo "   machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"
