@@ -4,6 +4,14 @@ Each word of the readable text is normalised on its own with
 :func:`search.normalize.terms`, so "Hội nghị" is marked for the query
 "hoi nghi", "conferences" for "conference" and a Lao word inside run-on Lao
 text for that word. Everything but the ``<mark>`` tags is escaped.
+
+Marked words next to each other (with only spaces, or in Lao nothing, between
+them) become one ``<mark>``: "<mark>hội nghị</mark>", not two boxes with a gap.
+Lao's commonest words (``COMMON_LAO_WORDS``: prefixes such as ການ and
+ຄວາມ, particles, prepositions) are in nearly every sentence; a reader who
+typed "ການພັດທະນາ" looks for that word, not for every ການ, so such a word
+is marked only as part of a run of marked words holding another word of the
+query, unless the query has nothing else.
 """
 
 import re
@@ -54,6 +62,15 @@ def _folded_lao(run):
     return text, starts, ends
 
 
+# Lao function words a reader does not look for on their own: nominalising
+# prefixes (ການ "the act of", ຄວາມ "-ness", ນັກ, ຜູ້), particles, pronouns,
+# prepositions and conjunctions. Each is one word for ICU's word breaker.
+COMMON_LAO_WORDS = frozenset(
+    "ການ ຄວາມ ນັກ ຜູ້ ຂອງ ແລະ ໃນ ທີ່ ໄດ້ ເປັນ ມີ ຈະ ກັບ ໃຫ້ ນີ້ ນັ້ນ ຫຼື ແມ່ນ ຈາກ ເພື່ອ ໂດຍ ຕໍ່ ຢູ່ "
+    "ກໍ່ ກໍ ວ່າ ແຕ່ ຊຶ່ງ ເຊິ່ງ ຍັງ ແລ້ວ ຄື ເຖິງ ຕາມ ສູ່ ດ້ວຍ ຈຶ່ງ ກຳ ໄປ ມາ ຫາ ທຸກ ບາງ ອື່ນ".split()
+)
+
+
 def word_spans(text):
     """``(start, end, terms)`` of each word in ``text``, Lao words included."""
     for match in _SPAN.finditer(text):
@@ -68,26 +85,48 @@ def word_spans(text):
             yield match.start() + starts[begin], match.start() + ends[position - 1], (word,)
 
 
+def _runs(text, marked):
+    """Group ``marked`` words into runs of neighbours (only spaces between them)."""
+    runs = []
+    for word in marked:
+        if runs and not text[runs[-1][-1][1] : word[0]].strip():
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
 def matches(text, wanted):
-    """``(start, end, term)`` of each word of ``text`` that normalises to a term in ``wanted``."""
+    """``(start, end, term)`` of each word of ``text`` to mark for the query terms ``wanted``.
+
+    Every word normalising to a wanted term, except a common Lao word that
+    stands alone (see ``COMMON_LAO_WORDS``) when the query has other words.
+    """
     found = []
     for start, end, found_terms in word_spans(text):
         for term in found_terms:
             if term in wanted:
                 found.append((start, end, term))
                 break
-    return found
+    if not found or wanted <= COMMON_LAO_WORDS:
+        return found
+    return [
+        word
+        for run in _runs(text, found)
+        if any(term not in COMMON_LAO_WORDS for _, _, term in run)
+        for word in run
+    ]
 
 
 def _render(text, marked, start=0, end=None):
     end = len(text) if end is None else end
     html, position = [], start
-    for word_start, word_end, _ in marked:
-        if word_start < start or word_end > end:
-            continue
-        html.append(escape(text[position:word_start]))
-        html.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
-        position = word_end
+    inside = [word for word in marked if word[0] >= start and word[1] <= end]
+    for run in _runs(text, inside):
+        run_start, run_end = run[0][0], run[-1][1]
+        html.append(escape(text[position:run_start]))
+        html.append(f"<mark>{escape(text[run_start:run_end])}</mark>")
+        position = run_end
     html.append(escape(text[position:end]))
     return "".join(html)
 
