@@ -112,6 +112,7 @@ def search(request):
 
     query, parsed = form.parsed_query()
     page_notices = []
+    counted = None
     options = form.search_options()
     section_id = options.pop("section_id")
     context.update(query=query, order=options["order"], has_filters=form.has_filters)
@@ -137,5 +138,15 @@ def search(request):
         if not request.GET.get("page"):
             # A new search, not a visitor moving through the pages of one.
             SearchTerm.record(query, locale)
+            counted = (query, locale.pk)
     context["notices"] = form.notices() + page_notices
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if counted:
+        # Served again from the page cache, the search still counts (home/page_cache.py).
+        response.page_cache_on_hit = ("search.views.count_search", counted)
+    return response
+
+
+def count_search(query, locale_id):
+    """Count a search answered from the page cache, as the view counts it."""
+    SearchTerm.record(query, Locale(pk=locale_id))

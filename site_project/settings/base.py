@@ -221,6 +221,9 @@ CACHES = {
 # Seconds a public page stays in the page cache (home.page_cache) at most;
 # publishing purges it sooner. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# New search result pages stored per PAGE_CACHE_SECONDS at most, so that
+# endless different queries cannot fill the cache (home.page_cache).
+PAGE_CACHE_SEARCH_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_SEARCH_ENTRIES", "1000"))
 # A CDN in front of the site, purged on the same events (home/cdn.py): Wagtail's
 # frontend-cache backends as JSON, e.g. {"cdn": {"BACKEND":
 # "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}}.
