@@ -27,6 +27,8 @@ EXCERPT_LENGTH = 240
 LEAD_IN = 60
 # Only the beginning of a very long page is searched for an excerpt.
 MAX_SCANNED = 20_000
+# Texts are read for an excerpt in pieces of about this many characters.
+SCAN_PIECE = 1_000
 
 _SPAN = re.compile(
     rf"(?P<lao>[{_LAO_RUN}]+)"
@@ -96,18 +98,18 @@ def _runs(text, marked):
     return runs
 
 
-def matches(text, wanted):
-    """``(start, end, term)`` of each word of ``text`` to mark for the query terms ``wanted``.
-
-    Every word normalising to a wanted term, except a common Lao word that
-    stands alone (see ``COMMON_LAO_WORDS``) when the query has other words.
-    """
+def _found(text, wanted, offset=0):
+    """``(start, end, term)`` of each word of ``text`` normalising to a term in ``wanted``."""
     found = []
     for start, end, found_terms in word_spans(text):
         for term in found_terms:
             if term in wanted:
-                found.append((start, end, term))
+                found.append((offset + start, offset + end, term))
                 break
+    return found
+
+
+def _without_lone_common_words(text, wanted, found):
     if not found or wanted <= COMMON_LAO_WORDS:
         return found
     return [
@@ -116,6 +118,37 @@ def matches(text, wanted):
         if any(term not in COMMON_LAO_WORDS for _, _, term in run)
         for word in run
     ]
+
+
+def matches(text, wanted):
+    """``(start, end, term)`` of each word of ``text`` to mark for the query terms ``wanted``.
+
+    Every word normalising to a wanted term, except a common Lao word that
+    stands alone (see ``COMMON_LAO_WORDS``) when the query has other words.
+    """
+    return _without_lone_common_words(text, wanted, _found(text, wanted))
+
+
+def _leading_matches(text, wanted, length):
+    """:func:`matches` in the part of ``text`` an excerpt can come from.
+
+    Reading a long body word by word is the costly part of an excerpt, so
+    ``text`` is read in pieces (cut at spaces) until a word worth marking is
+    found, then ``length`` characters further, so that every window an
+    excerpt may show has all its words marked.
+    """
+    found, position, stop = [], 0, None
+    alone = wanted <= COMMON_LAO_WORDS
+    while position < len(text) and (stop is None or position < stop):
+        end = min(len(text), position + SCAN_PIECE)
+        if end < len(text):
+            space = text.find(" ", end)
+            end = len(text) if space < 0 else space
+        found += _found(text[position:end], wanted, position)
+        if stop is None and any(alone or term not in COMMON_LAO_WORDS for _, _, term in found):
+            stop = end + length
+        position = end
+    return _without_lone_common_words(text, wanted, found)
 
 
 def _render(text, marked, start=0, end=None):
@@ -153,16 +186,22 @@ def excerpt(texts, wanted, length=EXCERPT_LENGTH):
     The first text holding a searched word gives the excerpt (so a lead beats
     the body); when none does, the first text's beginning is shown.
     """
-    texts = [clean(" ".join(text.split()))[:MAX_SCANNED] for text in texts]
-    texts = [text for text in texts if text]
-    if not texts:
-        return ""
-    for text in texts:
-        marked = matches(text, wanted)
+    first, text, marked = None, None, []
+    # ``texts`` may be lazy (search.indexing.text_fields): later texts are
+    # read only when the earlier ones hold no searched word.
+    for candidate in texts:
+        candidate = clean(" ".join(candidate.split()))[:MAX_SCANNED]
+        if not candidate:
+            continue
+        first = first or candidate
+        marked = _leading_matches(candidate, wanted, length)
         if marked:
+            text = candidate
             break
-    else:
-        text, marked = texts[0], []
+    if first is None:
+        return ""
+    if text is None:
+        text = first
     start = 0
     if marked:
         start = max(0, _best_window(marked, length - LEAD_IN) - LEAD_IN)
