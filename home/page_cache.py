@@ -55,7 +55,7 @@ from site_project import cache_versions
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "page-cache:version"
+VERSION_KEY = cache_versions.PAGES
 ALLOWED_QUERY_PARAMETERS = frozenset({"page"})
 SEARCH_URL_NAME = "search"
 SEARCH_QUERY_PARAMETERS = frozenset(SearchForm.base_fields) | ALLOWED_QUERY_PARAMETERS

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from search.models import SearchTermDay
+from search.models import EditorsPick, SearchTermDay
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
@@ -54,8 +54,8 @@ def test_lao_and_filtered_searches_are_cached_per_query(visitor, search_site):
     assert hit(search(visitor, "lo", q="ແຂວງຫົວພັນ"))
     other = search(visitor, "lo", q="quillon")
     assert not hit(other) and "quillon" in other.content.decode()
-    search(visitor, "lo", q="quillon", order="newest")
-    assert hit(search(visitor, "lo", q="quillon", order="newest"))
+    search(visitor, "lo", q="quillon", sort="newest")
+    assert hit(search(visitor, "lo", q="quillon", sort="newest"))
     assert not hit(search(visitor, "lo", q="quillon", page="1"))
 
 
@@ -85,6 +85,16 @@ def test_an_article_made_private_disappears_from_cached_results_at_once(visitor,
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     response = search(visitor, "en", q="zorvex")
     assert not hit(response) and article.slug not in response.content.decode()
+
+
+def test_a_new_editors_pick_shows_in_cached_results_at_once(visitor, search_site):
+    target = search_site.article("vi", "Trang được chọn", lead="Không có từ khoá")
+    search_site.article("vi", "Zorvex thường")
+    search(visitor, q="zorvex")
+    assert hit(search(visitor, q="zorvex"))
+    EditorsPick.objects.create(locale=target.locale, query="zorvex", page=target, description="Giới thiệu")
+    response = search(visitor, q="zorvex")
+    assert not hit(response) and "Giới thiệu" in response.content.decode()
 
 
 def test_logged_in_users_neither_read_nor_fill_the_cache(visitor, search_site):
