@@ -71,7 +71,7 @@ fi
 $PY manage.py compile_catalogues >/dev/null
 $PY manage.py migrate --no-input -v0
 $PY manage.py collectstatic --no-input -v0
-$PY manage.py load_demo_content -v0 >/dev/null
+((fresh))&&$PY manage.py load_demo_content>&2 
 URLS=$($PY bench/load_site.py "$PER_LANGUAGE")
 url() { $PY -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$URLS" "$1"; }
 STATIC=$($PY -c "

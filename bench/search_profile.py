@@ -111,6 +111,7 @@ def main():
     print(f"  {'the rest (render…)':20} {(total_cpu - accounted) / searches * 1000:6.2f} ms CPU")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
 if __name__ == "__main__":
