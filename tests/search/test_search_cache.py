@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from search import views
 from search.models import EditorsPick, SearchTermDay
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
@@ -45,6 +46,17 @@ def test_a_repeated_search_comes_from_the_cache_and_still_counts(visitor, search
     assert article.slug in second.content.decode()
     # Each search is counted, from the cache or not.
     assert sum(SearchTermDay.objects.values_list("hits", flat=True)) == 2
+
+
+def test_cached_searches_are_counted_together(settings, visitor, search_site):
+    settings.SEARCH_COUNT_SECONDS = 3600
+    search_site.article("vi", "Zorvex")
+    for _ in range(4):
+        search(visitor, q="zorvex")
+    # The first is counted by the view; the three cached ones wait to be written together.
+    assert sum(SearchTermDay.objects.values_list("hits", flat=True)) == 1
+    views.write_counts()
+    assert sum(SearchTermDay.objects.values_list("hits", flat=True)) == 4
 
 
 def test_lao_and_filtered_searches_are_cached_per_query(visitor, search_site):
