@@ -9,9 +9,11 @@ What is stored, and for whom:
 
 - only GET requests (HEAD is answered from stored GETs) with no session
   cookie and no ``Authorization`` header, and no query string beyond the
-  parameters in ``ALLOWED_QUERY_PARAMETERS``;
+  parameters in ``ALLOWED_QUERY_PARAMETERS`` (the search page: its form's
+  parameters, see below);
 - only responses of the views named in ``CACHED_URL_NAMES`` (Wagtail's page
-  view, the HTML site map): never the admin, previews, search or documents;
+  view, the HTML site map, the search page): never the admin, previews or
+  documents;
 - only complete ``200`` HTML responses that set no cookie, did not use a CSRF
   token, were not marked private or uncacheable, and were rendered for an
   anonymous user.
@@ -22,21 +24,44 @@ editors only and the visit figures are filled in above this cache.
 Every entry carries the current version of ``VERSION_KEY`` in its key;
 ``purge()`` changes the version, which forgets every page at once in every
 worker sharing the cache (see ``home.signals`` for when that happens).
+
+**Search results** are cached the same way, under the same version, so a
+publish, an unpublish or a privacy change takes them away at once. Readers
+repeat a few searches; anyone can also ask for endless different ones, so
+the search entries are bounded: only queries of at most
+``search.normalize.MAX_QUERY_LENGTH`` characters with short filter values,
+one value per parameter, and at most ``PAGE_CACHE_SEARCH_ENTRIES`` new
+search entries per cache period (``PAGE_CACHE_SECONDS``); beyond that a
+search is answered but not stored. A view may ask for work to be done on
+every hit (``response.page_cache_on_hit``): the search page counts the
+search for the popular-searches report, as it would uncached.
 """
 
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
+from django.utils.module_loading import import_string
 
+from search.forms import SearchForm
+from search.normalize import MAX_QUERY_LENGTH
 from site_project import cache_versions
 
-VERSION_KEY = "page-cache:version"
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = cache_versions.PAGES
 ALLOWED_QUERY_PARAMETERS = frozenset({"page"})
-CACHED_URL_NAMES = frozenset({"wagtail_serve", "site_map"})
+SEARCH_URL_NAME = "search"
+SEARCH_QUERY_PARAMETERS = frozenset(SearchForm.base_fields) | ALLOWED_QUERY_PARAMETERS
+# Filter values are a section id, a date, an order or a page number.
+MAX_SEARCH_FILTER_LENGTH = 20
+CACHED_URL_NAMES = frozenset({"wagtail_serve", "site_map", SEARCH_URL_NAME})
 # Headers stored with a page; the rest (Set-Cookie above all) never is.
 STORED_HEADERS = (
     "Content-Type",
@@ -63,18 +88,59 @@ def purge():
     cache_versions.bump(VERSION_KEY)
 
 
+def search_entries():
+    return getattr(settings, "PAGE_CACHE_SEARCH_ENTRIES", 1000)
+
+
+def _is_search(request):
+    # Addresses carry their language (i18n_patterns), and they resolve only
+    # with that language active; LocaleMiddleware, below, has not run yet.
+    language = translation.get_language_from_path(request.path_info)
+    if language is None:
+        return False
+    try:
+        with translation.override(language):
+            return resolve(request.path_info).url_name == SEARCH_URL_NAME
+    except Resolver404:
+        return False
+
+
+def _bounded_search(request):
+    """Whether the search parameters are short enough to be worth an entry (see the module)."""
+    for name, values in request.GET.lists():
+        limit = MAX_QUERY_LENGTH if name == "q" else MAX_SEARCH_FILTER_LENGTH
+        if name not in SEARCH_QUERY_PARAMETERS or len(values) != 1 or len(values[0]) > limit:
+            return False
+    return True
+
+
 def cacheable_request(request):
     """The canonical query string if this request may use the cache, else None."""
     if request.method not in ("GET", "HEAD"):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return None
+    if not set(request.GET) <= ALLOWED_QUERY_PARAMETERS:
+        # Only the search page takes other parameters; resolving the address
+        # costs a little, so it is done only here.
+        if not (_is_search(request) and _bounded_search(request)):
+            return None
     params = []
     for name, values in request.GET.lists():
-        if name not in ALLOWED_QUERY_PARAMETERS or len(values) != 1:
+        if len(values) != 1:
             return None
         params.append(f"{name}={values[0]}")
     return "&".join(sorted(params))
+
+
+def _admit_search(current_version, seconds):
+    """Whether one more search entry may be stored in this cache period (see the module)."""
+    counter = f"page-cache:{current_version}:searches:{int(time.time()) // seconds}"
+    cache.add(counter, 0, seconds * 2)
+    try:
+        return cache.incr(counter) <= search_entries()
+    except ValueError:  # evicted in between: count from here
+        return cache.add(counter, 1, seconds * 2)
 
 
 def _key(request, query, current_version):
@@ -117,20 +183,28 @@ class PageCacheMiddleware:
         query = cacheable_request(request) if seconds > 0 else None
         if query is None:
             return self.get_response(request)
-        key = _key(request, query, version())
+        current_version = version()
+        key = _key(request, query, current_version)
         entry = cache.get(key)
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and cacheable_response(request, response):
-            cache.set(key, self._entry(request, response), seconds)
+            if request.resolver_match.url_name != SEARCH_URL_NAME or _admit_search(
+                current_version, seconds
+            ):
+                cache.set(key, self._entry(request, response), seconds)
         return response
 
     @staticmethod
     def _entry(request, response):
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
         language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
-        return {"content": response.content, "headers": headers, "language": language}
+        entry = {"content": response.content, "headers": headers, "language": language}
+        on_hit = getattr(response, "page_cache_on_hit", None)
+        if on_hit:
+            entry["on_hit"] = on_hit
+        return entry
 
     @staticmethod
     def _replay(request, entry):
@@ -138,6 +212,13 @@ class PageCacheMiddleware:
         # language, which LocaleMiddleware would have set had it run.
         request.LANGUAGE_CODE = entry["language"]
         translation.activate(entry["language"])
+        if "on_hit" in entry and request.method == "GET":
+            path, args = entry["on_hit"]
+            try:
+                import_string(path)(*args)
+            except Exception:
+                # Bookkeeping (a search count) must never cost the reader the page.
+                logger.exception("Page cache: %s failed on a cache hit", path)
         response = HttpResponse(entry["content"], headers=entry["headers"])
         response[HIT_HEADER] = "hit"
         return response

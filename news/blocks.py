@@ -2,6 +2,12 @@
 
 Every block renders semantic HTML through its own template under
 ``news/templates/news/blocks/``.
+
+Each block also says what of it is searchable (``get_searchable_content``):
+the text a reader sees on the page, never the editor's labels, choice keys
+or settings. Wagtail's defaults index a choice's label, so a heading's level
+("Heading 2", "Tiêu đề cấp 2") used to be found and shown in excerpts;
+tests/news/test_block_search_text.py walks every block to keep it so.
 """
 
 import os
@@ -94,6 +100,10 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
     )
 
+    def get_searchable_content(self, value):
+        # The level is how the heading is drawn, not words on the page.
+        return self.child_blocks["text"].get_searchable_content(value.get("text") or "")
+
     class Meta:
         icon = "title"
         label = _("Heading")
@@ -137,6 +147,15 @@ class TableBlock(BaseTableBlock):
             {"startRows": 3, "startCols": 3, "colHeaders": False, "rowHeaders": False},
         )
         super().__init__(**kwargs)
+
+    def get_searchable_content(self, value):
+        """The caption and the cells' text (Wagtail's table leaves the caption out)."""
+        if not value:
+            return []
+        content = [value["table_caption"]] if value.get("table_caption") else []
+        for row in value.get("data") or []:
+            content.extend(str(cell) for cell in row or [] if cell and str(cell).strip())
+        return content
 
     def get_translatable_segments(self, value):
         if not value:
@@ -204,6 +223,13 @@ class DocumentLinkBlock(blocks.StructBlock):
         help_text=_("Leave empty to use the document's title."),
     )
 
+    def get_searchable_content(self, value):
+        # The link reads as its own text, else as the document's title.
+        if value.get("title"):
+            return [value["title"]]
+        document = value.get("document")
+        return [document.title] if document is not None and document.title else []
+
     class Meta:
         icon = "doc-full"
         label = _("Document link")
@@ -216,6 +242,15 @@ class FigureBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Label"), max_length=200)
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=255)
     as_of = blocks.DateBlock(label=_("As of"), required=False)
+
+    def get_searchable_content(self, value):
+        # In the order shown; the number as plain digits (the index drops
+        # thousands separators, so "51.827.387" typed by a reader finds it).
+        content = [value["label"]] if value.get("label") else []
+        if value.get("value") is not None:
+            content.append(f"{Decimal(value['value']).normalize():f}")
+        content.extend(value.get(name) for name in ("unit", "source") if value.get(name))
+        return content
 
     class Meta:
         icon = "order"

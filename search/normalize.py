@@ -31,6 +31,7 @@ locale. ASCII words are cut the same way by every backend.
 import contextvars
 import logging
 import re
+import threading
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -139,11 +140,23 @@ def stem(word):
     return word[:-1]
 
 
+_breakers = threading.local()
+
+
+def _lao_breaker():
+    # Making a word breaker loads ICU's Lao dictionary rules and costs far
+    # more than splitting a run; one per thread is reused (setText resets it).
+    breaker = getattr(_breakers, "lao", None)
+    if breaker is None:
+        breaker = _breakers.lao = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    return breaker
+
+
 def split_lao(run):
     """Return the words in a run of Lao text (already folded)."""
     if icu is None:  # pragma: no cover
         return [run]
-    breaker = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    breaker = _lao_breaker()
     breaker.setText(run)
     words, start = [], breaker.first()
     for end in breaker:

@@ -1,6 +1,7 @@
 """Keeping the search page's own index true where Wagtail's indexing does not reach."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
@@ -8,6 +9,7 @@ from wagtail.signals import post_page_move
 
 from search import entries
 from search.models import PICKED_KEYS, EditorsPick
+from site_project import cache_versions
 
 
 @receiver(post_page_move)
@@ -19,5 +21,11 @@ def refresh_moved_pages(sender, instance, **kwargs):
 @receiver(post_save, sender=EditorsPick)
 @receiver(post_delete, sender=EditorsPick)
 def forget_picked_keys(sender, **kwargs):
-    """A pick was added, changed or removed: the set of picked words is read again."""
+    """A pick was added, changed or removed: the set of picked words is read again.
+
+    Cached search pages show picks too, so the page cache is purged, now
+    and once the change is committed (as home.signals does for pages).
+    """
     cache.delete(PICKED_KEYS)
+    cache_versions.bump(cache_versions.PAGES)
+    transaction.on_commit(lambda: cache_versions.bump(cache_versions.PAGES))

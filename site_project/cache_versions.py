@@ -13,6 +13,11 @@ import time
 
 from django.core.cache import cache
 
+# The family of whole pages in the page cache (home.page_cache), search
+# results among them: named here so that search can purge it when an
+# editors' pick changes without importing home.
+PAGES = "page-cache:version"
+
 
 def _fresh():
     # After the version key itself was evicted, starting again from 1 could

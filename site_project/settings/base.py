@@ -241,6 +241,12 @@ CACHES = {
 # Seconds a public page stays in the page cache (home.page_cache) at most;
 # publishing purges it sooner. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# New search result pages stored per PAGE_CACHE_SECONDS at most, so that
+# endless different queries cannot fill the cache (home.page_cache).
+PAGE_CACHE_SEARCH_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_SEARCH_ENTRIES", "1000"))
+# Searches answered from the page cache are written to the popular-searches
+# counts together, at most this often per worker (search/views.py).
+SEARCH_COUNT_SECONDS = 5
 # A CDN in front of the site, purged on the same events (home/cdn.py): Wagtail's
 # frontend-cache backends as JSON, e.g. {"cdn": {"BACKEND":
 # "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}}.
