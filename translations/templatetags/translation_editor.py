@@ -9,7 +9,8 @@ built, removes the destructive actions from them (so the React footer
 cannot offer them, even if it were shown), and describes the portal's own
 footer instead: publish, submit for review or save a draft as the main
 action, everything else in the "More actions" menu, each destructive one
-behind a confirmation page or question.
+behind a confirmation page or question. It also gives strings deep inside
+body blocks their own labels (``translations.segment_labels``).
 """
 
 import json
@@ -18,6 +19,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from translations.segment_labels import label_segments
 
 register = template.Library()
 
@@ -115,5 +118,6 @@ def translation_editor(context, translation, instance, props):
     # cannot destroy work.
     data["perms"] = dict(perms, canDelete=False, canUnpublish=False)
     data["links"] = dict(links, convertToAliasUrl=None)
+    label_segments(data, translation.source.get_source_instance())
     footer["props"] = json.dumps(data)
     return footer
