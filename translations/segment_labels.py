@@ -43,7 +43,9 @@ def nested_label(instance, content_path):
         if isinstance(block, blocks.StructBlock):
             if part not in block.child_blocks:
                 return None
-            block, value = block.child_blocks[part], value.get(part) if value is not None else None
+            # Some struct values are not mappings (ImageBlock's is the image).
+            child_value = value.get(part) if hasattr(value, "get") else None
+            block, value = block.child_blocks[part], child_value
             # A list's own label is followed by its numbered item: say only the item.
             if not isinstance(block, blocks.ListBlock):
                 labels.append(capfirst(block.label))
