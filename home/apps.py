@@ -9,3 +9,6 @@ class HomeConfig(AppConfig):
     def ready(self):
         from home.admin_i18n import defaults  # noqa: F401  (new users get a Vietnamese admin)
         from home import checks, signals  # noqa: F401
+        from home.admin_i18n import search_results
+
+        search_results.install()

@@ -118,6 +118,12 @@ class CaptionedImageBlock(blocks.StructBlock):
         label=_("Caption"), required=False, max_length=text_rules.CAPTION_MAX_LENGTH
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's ImageBlock leaves its chooser unlabelled, so the editor
+        # showed the field's name, "Image", in English.
+        self.child_blocks["image"].child_blocks["image"].label = _("Image")
+
     class Meta:
         icon = "image"
         label = _("Image with caption")

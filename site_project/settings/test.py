@@ -20,3 +20,8 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / ".local" / "tes
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # nothing is collected in tests
 SERVE_MEDIA_LOCALLY = True
+
+# The browser tests' server writes its e-mails to files, for the tests to read.
+if os.environ.get("PORTAL_TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["PORTAL_TEST_EMAIL_DIR"]

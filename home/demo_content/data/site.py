@@ -55,14 +55,15 @@ IDENTITY = Identity(
 # cập: 51827387"): the demo's total continues from it, as a province's would.
 OLD_PORTAL_VISIT_TOTAL = 51_827_387
 
-# Titles are in English: images and documents are shared by all three languages.
+# Titles are in Vietnamese, the editors' language: images are shared by all three languages
+# (alt text, stored with each page, is translated). home migration 0004 renames older titles.
 IMAGES = (
-    ImageSpec("conference", "Demo illustration: conference hall", "conference_hall", 2017),
-    ImageSpec("border", "Demo illustration: border road", "border_road", 11),
-    ImageSpec("lake", "Demo illustration: mountains and reservoir", "mountains_lake", 7),
-    ImageSpec("tea", "Demo illustration: tea hills", "terraced_hills", 3),
-    ImageSpec("blossoms", "Demo illustration: ban blossoms", "blossoms", 5),
-    ImageSpec("orchard", "Demo illustration: fruit orchard", "orchard", 9),
+    ImageSpec("conference", "Ảnh minh họa: hội trường hội nghị", "conference_hall", 2017),
+    ImageSpec("border", "Ảnh minh họa: đường biên giới", "border_road", 11),
+    ImageSpec("lake", "Ảnh minh họa: núi và hồ thủy điện", "mountains_lake", 7),
+    ImageSpec("tea", "Ảnh minh họa: đồi chè", "terraced_hills", 3),
+    ImageSpec("blossoms", "Ảnh minh họa: hoa ban", "blossoms", 5),
+    ImageSpec("orchard", "Ảnh minh họa: vườn cây ăn quả", "orchard", 9),
 )
 
 DOCUMENTS = (

@@ -12,12 +12,11 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.users.models import UserProfile
 
-from translations.roles import ROLES, apply_roles
+from translations.roles import ROLES, apply_roles, role_group
 
 
 class Command(BaseCommand):
@@ -53,9 +52,9 @@ class Command(BaseCommand):
             user.is_active, user.is_staff, user.is_superuser = True, False, False
             user.set_password(password)
             user.save()
-            user.groups.set([Group.objects.get(name=role.group_name)])
+            user.groups.set([role_group(role.key)])
             if role.admin_language:
                 profile = UserProfile.get_for_user(user)
                 profile.preferred_language = role.admin_language
                 profile.save()
-            self.stdout.write(f"  {role.group_name:<20} {role.demo_username:<14} {password}")
+            self.stdout.write(f"  {role.group_name:<32} {role.demo_username:<14} {password}")
