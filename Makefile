@@ -1,6 +1,8 @@
 # Two commands: `make run` serves the portal with demo content on
-# http://127.0.0.1:8000; `make test` checks the import layers and runs the whole
-# test suite; `make lint` runs ruff.
+# http://$(HOST):$(PORT) (127.0.0.1:8000 unless given, e.g. make run PORT=8080),
+# as visitors see it (DEBUG off; make run DEBUG=1 for Django's debug pages);
+# `make test` checks the import layers and runs the whole test suite; `make lint`
+# runs ruff.
 # Both build what they need: virtualenv, packages, catalogues, database, browser.
 
 PYTHON ?= python3
@@ -9,6 +11,10 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DEBUG ?= 0
+# What the local commands need to know of the server: the address they print
+# and put in e-mails (site_project/local_address.py), and whether DEBUG is on.
+LOCAL_ENV = PORTAL_HOST=$(HOST) PORTAL_PORT=$(PORT) DJANGO_DEBUG=$(DEBUG)
 
 .PHONY: run test lint imports venv catalogues browser migrate demo clean
 
@@ -37,11 +43,11 @@ migrate: catalogues
 
 demo: migrate
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py create_local_admin
-	$(PY) manage.py setup_roles --demo-users
+	$(LOCAL_ENV) $(PY) manage.py create_local_admin
+	$(LOCAL_ENV) $(PY) manage.py setup_roles --demo-users
 
 run: demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The house plan: imports run one way (pyproject.toml, [tool.importlinter]).
 imports: venv

@@ -10,3 +10,6 @@ class AdminI18nConfig(AppConfig):
 
     def ready(self):
         from admin_i18n import defaults  # noqa: F401  (new users get a Vietnamese admin)
+        from admin_i18n import search_results
+
+        search_results.install()

@@ -12,7 +12,6 @@ a workflow state): call it inside a transaction that is rolled back.
 import re
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -29,15 +28,15 @@ class WalkError(RuntimeError):
     """An admin page on the path did not answer as an editor would see it."""
 
 
-def _user(username, group_name):
-    from translations.roles import apply_roles
+def _user(username, role_key):
+    from translations.roles import apply_roles, role_group
 
-    if not Group.objects.filter(name=group_name).exists():
+    if role_group(role_key) is None:
         list(apply_roles())
     user, _ = get_user_model().objects.update_or_create(
         username=username, defaults={"is_active": True, "is_staff": False, "is_superuser": False}
     )
-    user.groups.set([Group.objects.get(name=group_name)])
+    user.groups.set([role_group(role_key)])
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "vi"
     profile.save()
@@ -171,9 +170,9 @@ def walk(editor, moderator, translator):
 def record_main_editing_path():
     """Walk the path as Vietnamese editor, moderator and Lao translator; return the ``Lookups``."""
     with override_settings(ALLOWED_HOSTS=["testserver"]):
-        editor = _user("admin-i18n-editor", "Editors")
-        moderator = _user("admin-i18n-moderator", "Moderators")
-        translator = _user("admin-i18n-translator-lo", "Lao translators")
+        editor = _user("admin-i18n-editor", "editor")
+        moderator = _user("admin-i18n-moderator", "moderator")
+        translator = _user("admin-i18n-translator-lo", "translator_lo")
         with record_lookups() as lookups:
             walk(editor, moderator, translator)
     return lookups

@@ -6,12 +6,25 @@
 #
 #     bench/load.sh                      # everything, about 15 minutes
 #     PER_LANGUAGE=1000 bench/load.sh    # a smaller site
+#     PER_LANGUAGE=0 bench/load.sh       # the demo content alone
 #
 # Reports, with the page cache off and then on: requests per second, p50 and
 # p99 latency and the workers' CPU time per request, for the home page, the
-# biggest section's listing, an article, a search and one static file; the
-# workers' peak memory (highest VmHWM of any worker, and PSS); and what the
-# first view of an article transfers (bench/page_weight.py).
+# biggest section's listing, an article, three searches (Vietnamese "hội
+# nghị", English "province", Lao "ແຂວງ", which is in every Lao article) and
+# one static file; each search's rate beside the article's in the same run
+# (goals: at least half of it on a cache miss, the same on a hit); the
+# workers' peak memory (highest VmHWM of any worker, and PSS); what the first
+# view of the home page and an article costs in each language in headless
+# Chromium (bench/page_weight.py: bytes on the wire, CLS); and the cached
+# article under the old worker recycling (every 2,000 requests) against the
+# new (by memory), alternating in the same run.
+#
+#     LOAD_ONLY=workers bench/load.sh    # only that comparison
+#
+# No proxy is in front, so HTML is compressed by the portal
+# (DJANGO_COMPRESS_HTML=true) for the page weights; wrk asks for no
+# compression, so the throughput figures are of plain answers.
 #
 # The database (LOAD_DB, default sonla_bench_load) is dropped and rebuilt
 # unless KEEP_DATABASE=1 and it already holds the articles. Redis database
@@ -52,6 +65,7 @@ export DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 export DJANGO_DEFAULT_FROM_EMAIL=portal@localhost
 export PORTAL_AUTO_TRANSLATION_DRAFTS=false
 export GUNICORN_BIND=127.0.0.1:$PORT GUNICORN_WORKERS=2 GUNICORN_ACCESS_LOG=$WORK/access.log
+export DJANGO_COMPRESS_HTML=${DJANGO_COMPRESS_HTML:-true}
 
 echo "== Load test: $PER_LANGUAGE articles per language, wrk -t2 -c16 -d$DURATION, $(nproc) cores =="
 echo "   machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -67,7 +81,7 @@ fi
 $PY manage.py compile_catalogues >/dev/null
 $PY manage.py migrate --no-input -v0
 $PY manage.py collectstatic --no-input -v0
-$PY manage.py load_demo_content -v0 >/dev/null
+((fresh))&&$PY manage.py load_demo_content>&2 
 URLS=$($PY bench/load_site.py "$PER_LANGUAGE")
 url() { $PY -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$URLS" "$1"; }
 STATIC=$($PY -c "
@@ -76,9 +90,10 @@ manifest = json.loads(Path('$WORK/static/staticfiles.json').read_text())['paths'
 print('/static/' + manifest['css/portal.css'])")
 declare -A TARGET=(
     [home]=$(url home) [section]=$(url section) [article]=$(url article)
-    [search]=$(url search) [static]=$STATIC
+    [search]=$(url search) [search_en]=$(url search_en) [search_lo]=$(url search_lo) [static]=$STATIC
 )
-ORDER=(home section article search static)
+ORDER=(home section article search search_en search_lo static)
+declare -A RPS CPU
 echo "   database: $($PY -c "
 import django; django.setup()
 from django.db import connection
@@ -144,7 +159,7 @@ run_mode() {
     touch "$WORK/sampling"
     sample_memory &
     local sampler=$!
-    printf '   %-8s %9s %9s %9s %12s %8s  %s\n' page "req/s" "p50 ms" "p99 ms" "CPU ms/req" errors address
+    printf '   %-9s %9s %9s %9s %12s %8s  %s\n' page "req/s" "p50 ms" "p99 ms" "CPU ms/req" errors address
     for name in "${ORDER[@]}"; do
         for _ in 1 2 3; do curl -s -o /dev/null -A "$UA" "$BASE${TARGET[$name]}"; done
         ticks_before=$(cpu_ticks)
@@ -155,21 +170,61 @@ run_mode() {
         p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
         p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
         errors=$(echo "$out" | awk '/Non-2xx/ {print $NF} /Socket errors/ {print}' | tr '\n' ' ')
-        printf '   %-8s %9s %9s %9s %12s %8s  %s\n' "$name" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" \
-            "$($PY -c "print(f'{($ticks_after - $ticks_before) * 1000 / $(getconf CLK_TCK) / max(1, $requests):.2f}')")" \
-            "${errors:-0}" "${TARGET[$name]}"
+        RPS[$name]=$rps
+        CPU[$name]=$($PY -c "print(f'{($ticks_after - $ticks_before) * 1000 / $(getconf CLK_TCK) / max(1, $requests):.2f}')")
+        printf '   %-9s %9s %9s %9s %12s %8s  %s\n' "$name" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" \
+            "${CPU[$name]}" "${errors:-0}" "${TARGET[$name]}"
+    done
+    local goal="at least 0.50 on a cache miss"
+    [ "$mode" = on ] && goal="about 1.00 on a cache hit"
+    for name in search search_en search_lo; do
+        awk -v n="$name" -v s="${RPS[$name]}" -v a="${RPS[article]}" -v g="$goal" \
+            -v sc="${CPU[$name]}" -v ac="${CPU[article]}" 'BEGIN {
+            printf "   %-9s %s req/s = %.2f of the article'"'"'s %s req/s (goal %s); CPU %s against %s ms/req\n",
+                n, s, s / (a > 0 ? a : 1), a, g, sc, ac }'
     done
     rm -f "$WORK/sampling"
     wait "$sampler"
     read -r peak pss <"$WORK/memory"
     echo "   worker memory: peak RSS $((peak / 1024)) MiB, PSS $((pss / 1024)) MiB (highest of any worker)"
     if [ "$mode" = on ]; then
-        echo "   first view of a demo article (its content image left out):"
-        $PY bench/page_weight.py "$BASE$(url demo_article)"
-        echo "   first view of a generated article:"
-        $PY bench/page_weight.py "$BASE${TARGET[article]}" | tail -1
+        echo "   first view of the demo home page and article in each language (bench/page_weight.py):"
+        $PY bench/page_weight.py --site "$BASE"
     fi
     stop_server
+}
+
+# The cached article with gunicorn's old recycling (every 2,000 requests plus
+# jitter) and the new (by memory, GUNICORN_MAX_WORKER_MEMORY_MB), alternating
+# twice so that a change in the machine's load hits both.
+compare_workers() {
+    local round settings out rps p50 p99 booted_before booted_after
+    echo
+    echo "-- cached article: workers recycled every 2,000 requests (old) or by memory (new) --"
+    printf '   %-34s %9s %9s %9s %9s  %s\n' settings "req/s" "p50 ms" "p99 ms" restarts "machine load"
+    for round in 1 2; do
+        for settings in old new; do
+            if [ "$settings" = old ]; then
+                export GUNICORN_MAX_REQUESTS=2000 GUNICORN_MAX_WORKER_MEMORY_MB=0
+            else
+                unset GUNICORN_MAX_REQUESTS GUNICORN_MAX_WORKER_MEMORY_MB
+            fi
+            booted_before=$(grep -c "Booting worker" "$WORK/gunicorn.log" 2>/dev/null || true)
+            start_server
+            for _ in 1 2 3; do curl -s -o /dev/null -A "$UA" "$BASE${TARGET[article]}"; done
+            out=$(wrk -t2 -c16 -d"$DURATION" --latency -H "User-Agent: $UA" "$BASE${TARGET[article]}")
+            stop_server
+            booted_after=$(grep -c "Booting worker" "$WORK/gunicorn.log")
+            rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+            p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+            p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+            printf '   %-34s %9s %9s %9s %9s  %s\n' \
+                "$settings ($([ "$settings" = old ] && echo "max_requests 2000" || echo "memory limit 400 MiB"))" \
+                "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$((booted_after - booted_before - GUNICORN_WORKERS))" \
+                "$(cut -d' ' -f1-3 /proc/loadavg)"
+        done
+    done
+    unset GUNICORN_MAX_REQUESTS GUNICORN_MAX_WORKER_MEMORY_MB
 }
 
 # wrk prints 1.23ms, 456.78us or 1.02s; the table shows milliseconds.
@@ -180,9 +235,13 @@ value, unit = re.fullmatch(r'([\d.]+)(us|ms|s|m)', sys.argv[1]).groups()
 print(f'{float(value) * {\"us\": 0.001, \"ms\": 1, \"s\": 1000, \"m\": 60000}[unit]:.1f}')" "$1"
 }
 
-export PORTAL_PAGE_CACHE_SECONDS=0
-run_mode off
+if [ "${LOAD_ONLY:-}" != workers ]; then
+    export PORTAL_PAGE_CACHE_SECONDS=0
+    run_mode off
+    export PORTAL_PAGE_CACHE_SECONDS=300
+    run_mode on
+fi
 export PORTAL_PAGE_CACHE_SECONDS=300
-run_mode on
+compare_workers
 echo
 echo "   machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -127,6 +127,9 @@ def addresses():
         "article": article.url,
         "demo_article": demo_article.url,
         "search": "/vi/search/?q=h%E1%BB%99i+ngh%E1%BB%8B",
+        "search_en": "/en/search/?q=province",
+        # ແຂວງ ("province"): in every generated Lao article.
+        "search_lo": "/lo/search/?q=%E0%BB%81%E0%BA%82%E0%BA%A7%E0%BA%87",
     }
 
 

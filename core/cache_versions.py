@@ -5,8 +5,8 @@ lists) carry the family's current version in their keys. Bumping the version
 makes every older entry unreachable; the cache expires them on its own, so
 nothing has to know which keys exist.
 
-Kept in ``site_project`` so that apps which must not import each other
-(``home`` and ``visits``) can share it.
+The site uses one such family for everything editors publish
+(``core.generation``).
 """
 
 import time

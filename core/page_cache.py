@@ -9,9 +9,11 @@ What is stored, and for whom:
 
 - only GET requests (HEAD is answered from stored GETs) with no session
   cookie and no ``Authorization`` header, and no query string beyond the
-  parameters in ``ALLOWED_QUERY_PARAMETERS``;
+  parameters in ``ALLOWED_QUERY_PARAMETERS`` (a view registered with
+  ``cache_query_view``, the search page: its own parameters, see below);
 - only responses of the views named in ``CACHED_URL_NAMES`` (Wagtail's page
-  view, the HTML site map): never the admin, previews, search or documents;
+  view, the HTML site map) and of registered views (the search page): never
+  the admin, previews or documents;
 - only complete ``200`` HTML responses that set no cookie, did not use a CSRF
   token, were not marked private or uncacheable, and were rendered for an
   anonymous user.
@@ -22,20 +24,41 @@ editors only and the visit figures are filled in above this cache.
 Every entry carries the cache generation (``core.generation``) in its key;
 ``core.purge`` bumps it, which forgets every page at once in every worker
 sharing the cache.
+
+**Search results** are cached the same way, under the same generation, so a
+publish, an unpublish or a privacy change takes them away at once. Readers
+repeat a few searches; anyone can also ask for endless different ones, so
+the entries of a query view are bounded: only the parameters it registered
+(``cache_query_view``; the search app registers its form's, with the query at
+most ``search.normalize.MAX_QUERY_LENGTH`` characters and short filter
+values), one value per parameter, and at most ``PAGE_CACHE_SEARCH_ENTRIES``
+new entries per cache period (``PAGE_CACHE_SECONDS``); beyond that a search
+is answered but not stored. A view may ask for work to be done on
+every hit (``response.page_cache_on_hit``): the search page counts the
+search for the popular-searches report, as it would uncached.
 """
 
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
+from django.utils.module_loading import import_string
 
 from core import generation
 
+logger = logging.getLogger(__name__)
+
 ALLOWED_QUERY_PARAMETERS = frozenset({"page"})
 CACHED_URL_NAMES = frozenset({"wagtail_serve", "site_map"})
+# Views that take their own query parameters (the search page), registered
+# by their app: url name -> (parameter -> longest value kept).
+QUERY_VIEWS = {}
 # Headers stored with a page; the rest (Set-Cookie above all) never is.
 STORED_HEADERS = (
     "Content-Type",
@@ -53,18 +76,70 @@ def timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def cache_query_view(url_name, max_lengths):
+    """Let the page cache keep answers of ``url_name`` with these query parameters.
+
+    ``max_lengths`` maps each parameter the view takes to the longest value
+    worth an entry; ``?page=`` is always allowed. Called by the view's app
+    when it is ready, so that this module needs no import of it.
+    """
+    QUERY_VIEWS[url_name] = {"page": 20, **max_lengths}
+
+
+def search_entries():
+    return getattr(settings, "PAGE_CACHE_SEARCH_ENTRIES", 1000)
+
+
+def _query_view(request):
+    """The limits of the registered query view this address resolves to, or None."""
+    # Addresses carry their language (i18n_patterns), and they resolve only
+    # with that language active; LocaleMiddleware, below, has not run yet.
+    language = translation.get_language_from_path(request.path_info)
+    if language is None:
+        return None
+    try:
+        with translation.override(language):
+            return QUERY_VIEWS.get(resolve(request.path_info).url_name)
+    except Resolver404:
+        return None
+
+
+def _bounded(request, max_lengths):
+    """Whether the parameters are short enough to be worth an entry (see the module)."""
+    for name, values in request.GET.lists():
+        if name not in max_lengths or len(values) != 1 or len(values[0]) > max_lengths[name]:
+            return False
+    return True
+
+
 def cacheable_request(request):
     """The canonical query string if this request may use the cache, else None."""
     if request.method not in ("GET", "HEAD"):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return None
+    if not set(request.GET) <= ALLOWED_QUERY_PARAMETERS:
+        # Only registered views (the search page) take other parameters;
+        # resolving the address costs a little, so it is done only here.
+        max_lengths = _query_view(request)
+        if max_lengths is None or not _bounded(request, max_lengths):
+            return None
     params = []
     for name, values in request.GET.lists():
-        if name not in ALLOWED_QUERY_PARAMETERS or len(values) != 1:
+        if len(values) != 1:
             return None
         params.append(f"{name}={values[0]}")
     return "&".join(sorted(params))
+
+
+def _admit_search(seconds):
+    """Whether one more search entry may be stored in this cache period (see the module)."""
+    counter = generation.key("page-cache", "searches", int(time.time()) // seconds)
+    cache.add(counter, 0, seconds * 2)
+    try:
+        return cache.incr(counter) <= search_entries()
+    except ValueError:  # evicted in between: count from here
+        return cache.add(counter, 1, seconds * 2)
 
 
 def _key(request, query):
@@ -75,7 +150,7 @@ def _key(request, query):
 def cacheable_response(request, response):
     """Whether ``response`` is the same page any anonymous visitor would get."""
     match = getattr(request, "resolver_match", None)
-    if match is None or match.url_name not in CACHED_URL_NAMES:
+    if match is None or (match.url_name not in CACHED_URL_NAMES and match.url_name not in QUERY_VIEWS):
         return False
     if response.status_code != 200 or response.streaming:
         return False
@@ -112,14 +187,19 @@ class PageCacheMiddleware:
             return self._replay(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and cacheable_response(request, response):
-            cache.set(key, self._entry(request, response), seconds)
+            if request.resolver_match.url_name not in QUERY_VIEWS or _admit_search(seconds):
+                cache.set(key, self._entry(request, response), seconds)
         return response
 
     @staticmethod
     def _entry(request, response):
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
         language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
-        return {"content": response.content, "headers": headers, "language": language}
+        entry = {"content": response.content, "headers": headers, "language": language}
+        on_hit = getattr(response, "page_cache_on_hit", None)
+        if on_hit:
+            entry["on_hit"] = on_hit
+        return entry
 
     @staticmethod
     def _replay(request, entry):
@@ -127,6 +207,13 @@ class PageCacheMiddleware:
         # language, which LocaleMiddleware would have set had it run.
         request.LANGUAGE_CODE = entry["language"]
         translation.activate(entry["language"])
+        if "on_hit" in entry and request.method == "GET":
+            path, args = entry["on_hit"]
+            try:
+                import_string(path)(*args)
+            except Exception:
+                # Bookkeeping (a search count) must never cost the reader the page.
+                logger.exception("Page cache: %s failed on a cache hit", path)
         response = HttpResponse(entry["content"], headers=entry["headers"])
         response[HIT_HEADER] = "hit"
         return response

@@ -4,14 +4,16 @@ They catch the mistakes that are easy to make when writing three languages
 side by side: Vietnamese left in an English or Lao text, text that is not in
 Unicode NFC (search and slugs would then treat equal words as different),
 characters Django escapes in the titles and leads that tests and editors look
-for verbatim, and duplicate keys or slugs.
+for verbatim, duplicate keys or slugs, and pages that would look wrong: an
+article whose body shows its main image a second time, a featured article
+without a picture (the home page's featured row would be uneven).
 """
 
 import dataclasses
 import re
 import unicodedata
 
-from .schema import T
+from .schema import Picture, T
 
 # Latin letters with diacritics (Vietnamese ones included), and the Lao block.
 ACCENTED_LATIN = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
@@ -79,9 +81,17 @@ def structure_problems(home, articles_by_section):
             for language in ("en", "lo"):
                 if not getattr(article.slug, language).isascii():
                     problems.append(f"{article.key}: the {language} slug is not ASCII")
+            # The main image is shown above the body already.
+            if article.image and any(
+                isinstance(block, Picture) and block.image == article.image for block in article.body
+            ):
+                problems.append(f"{article.key}: the body repeats the main image {article.image!r}")
+    articles = {article.key: article for group in articles_by_section.values() for article in group}
     for key in home.featured:
-        if key not in keys:
+        if key not in articles:
             problems.append(f"featured article {key} does not exist")
+        elif not articles[key].image:
+            problems.append(f"featured article {key} has no main image")
     return problems
 
 

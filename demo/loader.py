@@ -24,9 +24,10 @@ from home.models import HomePage, HomePageFeaturedArticle, SiteIdentity
 from home.models import ContentPage as ContentPageModel
 from news.models import NewsPage, NewsPageTopic, RelatedArticle, SectionPage, Topic
 from translations import automation
+from visits.figures import set_carried_over_total
 
 from . import checks, localize, pictures, schema
-from .data import ARTICLES_BY_SECTION, DOCUMENTS, HOME, IDENTITY, IMAGES
+from .data import ARTICLES_BY_SECTION, DOCUMENTS, HOME, IDENTITY, IMAGES, OLD_PORTAL_VISIT_TOTAL
 from .schema import LANGUAGES, pick
 
 # Block ids are derived from the page key and the block's position, so the
@@ -202,8 +203,10 @@ def set_links(page, relation, model, page_ids):
 
 
 class Loader:
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, visit_total=None):
         self.stdout = stdout
+        # None: the old portal's figure, unless a total is already set.
+        self.visit_total = visit_total
         self.locales = {}
         self.media = {}
         self.pages = defaultdict(dict)  # key -> language -> page
@@ -223,6 +226,7 @@ class Loader:
                     self.ensure_article(section, article)
             self.finish_home()
             self.ensure_identity()
+            self.ensure_visit_total()
         return self.summary()
 
     def ensure_locales(self):
@@ -426,6 +430,17 @@ class Loader:
         }
         localize.translate(identity, targets, force=changed)
 
+    def ensure_visit_total(self):
+        """The visit counter continues the old portal's total, as a migrating province's does.
+
+        A total already set (Settings → Visit statistics, ``set_visit_total``)
+        is kept; ``load_demo_content --visit-total N`` sets N whatever was there.
+        """
+        if self.visit_total is None:
+            set_carried_over_total(OLD_PORTAL_VISIT_TOTAL, replace=False)
+        else:
+            set_carried_over_total(self.visit_total)
+
     def summary(self):
         counts = {}
         for language in LANGUAGES:
@@ -438,8 +453,8 @@ class Loader:
         return counts
 
 
-def load(stdout=None):
+def load(stdout=None, visit_total=None):
     # The loader writes complete translations itself: the translation
     # workflow's automatic drafts and memory pre-fill would only be redone.
     with automation.paused():
-        return Loader(stdout).run()
+        return Loader(stdout, visit_total=visit_total).run()

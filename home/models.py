@@ -1,6 +1,7 @@
 """The home page, plain content pages and the site's identity."""
 
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,18 +12,20 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import BodyStreamBlock
+from news.addresses import TransliteratedSlugMixin
 from news.models import NewsPage, SectionPage
 from core.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
+from site_project import text_rules
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4
 
 
-class HomePage(CachedRestrictionsMixin, Page):
+class HomePage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """The root of one language's tree."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
     body = StreamField(
         BodyStreamBlock(),
         verbose_name=_("body"),
@@ -56,17 +59,28 @@ class HomePage(CachedRestrictionsMixin, Page):
         verbose_name = _("home page")
 
     def featured(self):
-        """Editors' featured articles, topped up with the newest ones."""
+        """Editors' featured articles, topped up with the newest ones, those with a picture first.
+
+        The featured row shows each card's picture; topping up with pictured
+        articles keeps the row even when editors chose fewer than three.
+        """
         chosen_ids = [link.page_id for link in self.featured_articles.all()]
         live = public(NewsPage.objects.live()).descendant_of(self).select_related("image")
         chosen = live.filter(pk__in=chosen_ids).in_bulk()
         articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
         missing = FEATURED_COUNT - len(articles)
         if missing > 0:
+            without_image = Case(When(image__isnull=True, then=Value(1)), default=Value(0))
             articles += list(
-                live.exclude(pk__in=chosen_ids).order_by("-published_at", "-pk")[:missing]
+                live.exclude(pk__in=chosen_ids)
+                .annotate(without_image=without_image)
+                .order_by("without_image", "-published_at", "-pk")[:missing]
             )
         return articles
+
+    def shortcuts(self):
+        """The home's sections and pages (Introduction, contacts ...), in tree order, with intros."""
+        return list(public(Page.objects.live().child_of(self)).specific())
 
     def sections_with_latest(self, featured):
         """Each section with its newest articles, leaving out those already ``featured``."""
@@ -102,6 +116,10 @@ class HomeLists:
     def sections(self):
         return self.home.sections_with_latest(self.featured)
 
+    @cached_property
+    def shortcuts(self):
+        return self.home.shortcuts()
+
 
 class HomePageFeaturedArticle(Orderable):
     home_page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
@@ -112,10 +130,10 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("page", "news.NewsPage")]
 
 
-class ContentPage(CachedRestrictionsMixin, Page):
+class ContentPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A plain page: Introduction, Organisation and contacts, Accessibility statement."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -14,8 +14,13 @@ by the browser suite) and adds rules of its own:
 - tables: header cells present and not empty, and a caption.
 
 Custom checks are written as function strings, which axe-core compiles.
+
+It also loads the admin's browser-side size checks (``size_limits_js``).
 """
 
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
@@ -239,3 +244,31 @@ def use_portal_content_checker(request, items, page=None):
         PortalContentChecker(in_editor=item.in_editor) if isinstance(item, ContentCheckerItem) else item
         for item in items
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def size_limits_js():
+    """The browser-side size checks (home/static/js/admin-limits.js), with the server's limits."""
+    return format_html(
+        '<script src="{src}" data-image-limit="{image}" data-document-limit="{document}" '
+        'data-text-limit="{text}" data-counter-from="200" data-file-message="{file}" '
+        'data-paste-message="{paste}" data-form-message="{form}" data-counter-message="{counter}">'
+        "</script>",
+        src=static("js/admin-limits.js"),
+        image=getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024) or "",
+        document=getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or "",
+        text=settings.DATA_UPLOAD_MAX_MEMORY_SIZE or "",
+        file=_(
+            "The file “%(name)s” is %(size)s MB, over the %(limit)s MB limit. It has not been "
+            "sent: choose a smaller file (for a photo, save it smaller first)."
+        ),
+        paste=_(
+            "The text you pasted has %(count)s characters; this field takes at most %(limit)s. "
+            "Nothing was pasted: paste a shorter part."
+        ),
+        form=_(
+            "This form holds %(size)s MB of text, over the %(limit)s MB the server accepts. It "
+            "has not been sent and nothing is lost: shorten the longest text and save again."
+        ),
+        counter=_("%(count)s of %(limit)s characters"),
+    )

@@ -13,19 +13,21 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from search.indexing import normalised
+from site_project import text_rules
 
-from core.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock, alt_text_copies_image_name, copied_alt_text_error
 from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
 from core import generation
+from .addresses import TransliteratedSlugMixin
 from core.privacy import CachedRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 10
 
 
-class SectionPage(CachedRestrictionsMixin, Page):
+class SectionPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A news section such as "Thông tin đối ngoại"; sections may nest."""
 
-    intro = models.TextField(_("intro"), blank=True)
+    intro = models.TextField(_("intro"), blank=True, max_length=text_rules.INTRO_MAX_LENGTH)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = normalised(Page.search_fields + [index.SearchField("intro")])
@@ -70,10 +72,14 @@ class SectionPage(CachedRestrictionsMixin, Page):
         return context
 
 
-class NewsPage(CachedRestrictionsMixin, Page):
+class NewsPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     """A news article."""
 
-    lead = models.TextField(_("lead"), help_text=_("The opening paragraph, in plain text."))
+    lead = models.TextField(
+        _("lead"),
+        max_length=text_rules.LEAD_MAX_LENGTH,
+        help_text=_("The opening paragraph, in plain text."),
+    )
     published_at = models.DateTimeField(_("published at"), default=timezone.now, db_index=True)
     author = models.CharField(_("author"), max_length=255, blank=True)
     image = models.ForeignKey(
@@ -86,7 +92,7 @@ class NewsPage(CachedRestrictionsMixin, Page):
     )
     image_alt = models.CharField(
         _("alt text"),
-        max_length=500,
+        max_length=text_rules.ALT_TEXT_MAX_LENGTH,
         blank=True,
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
@@ -95,7 +101,9 @@ class NewsPage(CachedRestrictionsMixin, Page):
         default=False,
         help_text=_("Tick only if the image adds nothing to the text; screen readers will skip it."),
     )
-    image_caption = models.CharField(_("caption"), max_length=500, blank=True)
+    image_caption = models.CharField(
+        _("caption"), max_length=text_rules.CAPTION_MAX_LENGTH, blank=True
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -146,6 +154,12 @@ class NewsPage(CachedRestrictionsMixin, Page):
                     )
                 }
             )
+        if (
+            self.image_id
+            and not self.image_decorative
+            and alt_text_copies_image_name(self.image_alt, self.image)
+        ):
+            raise ValidationError({"image_alt": copied_alt_text_error()})
 
     @property
     def section(self):

@@ -4,6 +4,14 @@ Each word of the readable text is normalised on its own with
 :func:`search.normalize.terms`, so "Hội nghị" is marked for the query
 "hoi nghi", "conferences" for "conference" and a Lao word inside run-on Lao
 text for that word. Everything but the ``<mark>`` tags is escaped.
+
+Marked words next to each other (with only spaces, or in Lao nothing, between
+them) become one ``<mark>``: "<mark>hội nghị</mark>", not two boxes with a gap.
+Lao's commonest words (``COMMON_LAO_WORDS``: prefixes such as ການ and
+ຄວາມ, particles, prepositions) are in nearly every sentence; a reader who
+typed "ການພັດທະນາ" looks for that word, not for every ການ, so such a word
+is marked only as part of a run of marked words holding another word of the
+query, unless the query has nothing else.
 """
 
 import re
@@ -19,6 +27,8 @@ EXCERPT_LENGTH = 240
 LEAD_IN = 60
 # Only the beginning of a very long page is searched for an excerpt.
 MAX_SCANNED = 20_000
+# Texts are read for an excerpt in pieces of about this many characters.
+SCAN_PIECE = 1_000
 
 _SPAN = re.compile(
     rf"(?P<lao>[{_LAO_RUN}]+)"
@@ -54,6 +64,15 @@ def _folded_lao(run):
     return text, starts, ends
 
 
+# Lao function words a reader does not look for on their own: nominalising
+# prefixes (ການ "the act of", ຄວາມ "-ness", ນັກ, ຜູ້), particles, pronouns,
+# prepositions and conjunctions. Each is one word for ICU's word breaker.
+COMMON_LAO_WORDS = frozenset(
+    "ການ ຄວາມ ນັກ ຜູ້ ຂອງ ແລະ ໃນ ທີ່ ໄດ້ ເປັນ ມີ ຈະ ກັບ ໃຫ້ ນີ້ ນັ້ນ ຫຼື ແມ່ນ ຈາກ ເພື່ອ ໂດຍ ຕໍ່ ຢູ່ "
+    "ກໍ່ ກໍ ວ່າ ແຕ່ ຊຶ່ງ ເຊິ່ງ ຍັງ ແລ້ວ ຄື ເຖິງ ຕາມ ສູ່ ດ້ວຍ ຈຶ່ງ ກຳ ໄປ ມາ ຫາ ທຸກ ບາງ ອື່ນ".split()
+)
+
+
 def word_spans(text):
     """``(start, end, terms)`` of each word in ``text``, Lao words included."""
     for match in _SPAN.finditer(text):
@@ -68,26 +87,79 @@ def word_spans(text):
             yield match.start() + starts[begin], match.start() + ends[position - 1], (word,)
 
 
-def matches(text, wanted):
-    """``(start, end, term)`` of each word of ``text`` that normalises to a term in ``wanted``."""
+def _runs(text, marked):
+    """Group ``marked`` words into runs of neighbours (only spaces between them)."""
+    runs = []
+    for word in marked:
+        if runs and not text[runs[-1][-1][1] : word[0]].strip():
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _found(text, wanted, offset=0):
+    """``(start, end, term)`` of each word of ``text`` normalising to a term in ``wanted``."""
     found = []
     for start, end, found_terms in word_spans(text):
         for term in found_terms:
             if term in wanted:
-                found.append((start, end, term))
+                found.append((offset + start, offset + end, term))
                 break
     return found
+
+
+def _without_lone_common_words(text, wanted, found):
+    if not found or wanted <= COMMON_LAO_WORDS:
+        return found
+    return [
+        word
+        for run in _runs(text, found)
+        if any(term not in COMMON_LAO_WORDS for _, _, term in run)
+        for word in run
+    ]
+
+
+def matches(text, wanted):
+    """``(start, end, term)`` of each word of ``text`` to mark for the query terms ``wanted``.
+
+    Every word normalising to a wanted term, except a common Lao word that
+    stands alone (see ``COMMON_LAO_WORDS``) when the query has other words.
+    """
+    return _without_lone_common_words(text, wanted, _found(text, wanted))
+
+
+def _leading_matches(text, wanted, length):
+    """:func:`matches` in the part of ``text`` an excerpt can come from.
+
+    Reading a long body word by word is the costly part of an excerpt, so
+    ``text`` is read in pieces (cut at spaces) until a word worth marking is
+    found, then ``length`` characters further, so that every window an
+    excerpt may show has all its words marked.
+    """
+    found, position, stop = [], 0, None
+    alone = wanted <= COMMON_LAO_WORDS
+    while position < len(text) and (stop is None or position < stop):
+        end = min(len(text), position + SCAN_PIECE)
+        if end < len(text):
+            space = text.find(" ", end)
+            end = len(text) if space < 0 else space
+        found += _found(text[position:end], wanted, position)
+        if stop is None and any(alone or term not in COMMON_LAO_WORDS for _, _, term in found):
+            stop = end + length
+        position = end
+    return _without_lone_common_words(text, wanted, found)
 
 
 def _render(text, marked, start=0, end=None):
     end = len(text) if end is None else end
     html, position = [], start
-    for word_start, word_end, _ in marked:
-        if word_start < start or word_end > end:
-            continue
-        html.append(escape(text[position:word_start]))
-        html.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
-        position = word_end
+    inside = [word for word in marked if word[0] >= start and word[1] <= end]
+    for run in _runs(text, inside):
+        run_start, run_end = run[0][0], run[-1][1]
+        html.append(escape(text[position:run_start]))
+        html.append(f"<mark>{escape(text[run_start:run_end])}</mark>")
+        position = run_end
     html.append(escape(text[position:end]))
     return "".join(html)
 
@@ -114,16 +186,22 @@ def excerpt(texts, wanted, length=EXCERPT_LENGTH):
     The first text holding a searched word gives the excerpt (so a lead beats
     the body); when none does, the first text's beginning is shown.
     """
-    texts = [clean(" ".join(text.split()))[:MAX_SCANNED] for text in texts]
-    texts = [text for text in texts if text]
-    if not texts:
-        return ""
-    for text in texts:
-        marked = matches(text, wanted)
+    first, text, marked = None, None, []
+    # ``texts`` may be lazy (search.indexing.text_fields): later texts are
+    # read only when the earlier ones hold no searched word.
+    for candidate in texts:
+        candidate = clean(" ".join(candidate.split()))[:MAX_SCANNED]
+        if not candidate:
+            continue
+        first = first or candidate
+        marked = _leading_matches(candidate, wanted, length)
         if marked:
+            text = candidate
             break
-    else:
-        text, marked = texts[0], []
+    if first is None:
+        return ""
+    if text is None:
+        text = first
     start = 0
     if marked:
         start = max(0, _best_window(marked, length - LEAD_IN) - LEAD_IN)

@@ -59,11 +59,13 @@ def normalised(search_fields):
 
 
 def text_fields(page):
-    """The readable text of a page's normalised search fields other than the title, in order."""
-    texts = []
+    """The readable text of a page's normalised search fields other than the title, in order.
+
+    Yielded one at a time: an excerpt usually comes from the lead, so the
+    body (a StreamField to read and strip of HTML) is read only when needed.
+    """
     for field in type(page).get_search_fields():
         if isinstance(field, NormalisedSearchField) and field.field_name != "title":
             text = field.get_text(page).strip()
             if text:
-                texts.append(text)
-    return texts
+                yield text

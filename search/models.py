@@ -133,8 +133,8 @@ class SearchTerm(models.Model):
         return self.text
 
     @classmethod
-    def record(cls, query, locale):
-        """Count one search for ``query`` today; personal-looking queries are not counted."""
+    def record(cls, query, locale, hits=1):
+        """Count ``hits`` searches for ``query`` today; personal-looking queries are not counted."""
         text = " ".join(clean(query).lower().split())[:MAX_QUERY_LENGTH]
         key = query_key(text)
         if not key or _PERSONAL.search(text):
@@ -149,9 +149,9 @@ class SearchTerm(models.Model):
             )
             term_id = cursor.fetchone()[0]
             cursor.execute(
-                f"INSERT INTO {days} (term_id, date, hits) VALUES (%s, %s, 1) "
-                f"ON CONFLICT (term_id, date) DO UPDATE SET hits = {days}.hits + 1",
-                [term_id, connection.ops.adapt_datefield_value(timezone.localdate())],
+                f"INSERT INTO {days} (term_id, date, hits) VALUES (%s, %s, %s) "
+                f"ON CONFLICT (term_id, date) DO UPDATE SET hits = {days}.hits + EXCLUDED.hits",
+                [term_id, connection.ops.adapt_datefield_value(timezone.localdate()), hits],
             )
 
 

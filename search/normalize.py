@@ -18,6 +18,9 @@ into a list of search terms:
 * Numbers: thousands separators are removed, so "51.827.387" (Vietnamese)
   and "51,827,387" (English) are the same term.
 
+``slugify()`` makes a page's address from its title with the same folding:
+"Sơn La tiếp đoàn công tác tỉnh" -> "son-la-tiep-doan-cong-tac-tinh".
+
 ``index_text()`` writes terms for a search backend. Lao words are spelled
 there in plain ASCII letters ("lq" + two letters per character), because
 backends cut Lao text differently: SQLite's FTS5 tokenizer splits words at
@@ -28,10 +31,13 @@ locale. ASCII words are cut the same way by every backend.
 import contextvars
 import logging
 import re
+import threading
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from django.utils.text import slugify as django_slugify
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +117,16 @@ def fold(text):
     return _THOUSANDS.sub("", text)
 
 
+def slugify(text):
+    """Return the ASCII address (slug) for ``text``: folded, then only a-z, 0-9, "-" and "_".
+
+    Django's own ``slugify`` drops "đ" and any letter it cannot decompose;
+    folding first keeps every Vietnamese letter as its base letter. The
+    admin's live slug (``search.slug_widget``) is built from this function.
+    """
+    return django_slugify(fold(text), allow_unicode=False)
+
+
 def stem(word):
     """Return an English ``word`` without its plural ending (a light, safe stemmer)."""
     if len(word) <= 3 or not word.endswith("s") or word in _NOT_PLURAL:
@@ -124,11 +140,23 @@ def stem(word):
     return word[:-1]
 
 
+_breakers = threading.local()
+
+
+def _lao_breaker():
+    # Making a word breaker loads ICU's Lao dictionary rules and costs far
+    # more than splitting a run; one per thread is reused (setText resets it).
+    breaker = getattr(_breakers, "lao", None)
+    if breaker is None:
+        breaker = _breakers.lao = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    return breaker
+
+
 def split_lao(run):
     """Return the words in a run of Lao text (already folded)."""
     if icu is None:  # pragma: no cover
         return [run]
-    breaker = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    breaker = _lao_breaker()
     breaker.setText(run)
     words, start = [], breaker.first()
     for end in breaker:

@@ -19,5 +19,9 @@ def refresh_moved_pages(sender, instance, **kwargs):
 @receiver(post_save, sender=EditorsPick)
 @receiver(post_delete, sender=EditorsPick)
 def forget_picked_keys(sender, **kwargs):
-    """A pick was added, changed or removed: the set of picked words is read again."""
+    """A pick was added, changed or removed: the set of picked words is read again.
+
+    Cached search pages show picks too: the model is in
+    ``CACHE_PURGE_MODELS``, so ``core.purge`` forgets them as it does pages.
+    """
     cache.delete(PICKED_KEYS)

@@ -8,4 +8,6 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from translations import checks, signals  # noqa: F401
+        from translations import addresses, checks, editor_comments, signals  # noqa: F401
+
+        editor_comments.install()

@@ -81,3 +81,28 @@ class OutdatedTranslation(models.Model):
 
     def __str__(self):
         return f"{self.object_id} ({self.locale}) since {self.since:%Y-%m-%d %H:%M}"
+
+
+class RoleGroup(models.Model):
+    """Which Django group is a role of ``translations.roles``, by the role's key.
+
+    Group names are what people read (in Vietnamese, and editable); code
+    finds a role's group through its key, which never changes.
+    """
+
+    key = models.CharField(max_length=40, unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="portal_role")
+
+    def __str__(self):
+        return self.key
+
+
+class LanguageWorkflow(models.Model):
+    """The moderation workflow and approval task of one language tree, by language code."""
+
+    language = models.CharField(max_length=10, unique=True)
+    workflow = models.OneToOneField("wagtailcore.Workflow", on_delete=models.CASCADE, related_name="+")
+    task = models.OneToOneField("wagtailcore.Task", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self):
+        return self.language

@@ -65,7 +65,10 @@ class Role:
     # Its members are told about new and outdated translations in ``language``.
     translates: bool = False
     demo_username: str = ""
-    demo_admin_language: str = field(default="", compare=False)
+    # The admin language a new account in this role starts with ("" = the
+    # portal's, Vietnamese): English translators and reviewers work in English.
+    # The admin is not offered in Lao, so Lao roles keep Vietnamese.
+    admin_language: str = field(default="", compare=False)
 
 
 BASE = ("wagtailadmin.access_admin", OVERVIEW_PERMISSION) + TRANSLATABLE_SNIPPET_PERMISSIONS
@@ -73,7 +76,7 @@ BASE = ("wagtailadmin.access_admin", OVERVIEW_PERMISSION) + TRANSLATABLE_SNIPPET
 ROLES = (
     Role(
         key="editor",
-        group_name="Editors",
+        group_name="Biên tập viên",
         language="vi",
         description="Writes Vietnamese content and submits it for review and for translation.",
         page_permissions=("add", "change"),
@@ -84,7 +87,7 @@ ROLES = (
     ),
     Role(
         key="moderator",
-        group_name="Moderators",
+        group_name="Kiểm duyệt viên",
         language="vi",
         description="Approves and publishes Vietnamese content.",
         page_permissions=("add", "change", "publish", "lock", "unlock", "bulk_delete"),
@@ -97,29 +100,29 @@ ROLES = (
     ),
     Role(
         key="translator_en",
-        group_name="English translators",
+        group_name="Biên dịch viên tiếng Anh",
         language="en",
         description="Translates into English; edits only the English tree.",
         page_permissions=("change",),
         permissions=BASE + GLOSSARY_EDIT,
         translates=True,
         demo_username="translator-en",
-        demo_admin_language="en",
+        admin_language="en",
     ),
     Role(
         key="reviewer_en",
-        group_name="English reviewers",
+        group_name="Người duyệt bản dịch tiếng Anh",
         language="en",
         description="Approves and publishes English translations.",
         page_permissions=("change", "publish", "lock", "unlock"),
         permissions=BASE + GLOSSARY_EDIT + TOPIC_PUBLISH + ("translations.delete_glossaryterm",),
         approves=True,
         demo_username="reviewer-en",
-        demo_admin_language="en",
+        admin_language="en",
     ),
     Role(
         key="translator_lo",
-        group_name="Lao translators",
+        group_name="Biên dịch viên tiếng Lào",
         language="lo",
         description="Translates into Lao; edits only the Lao tree.",
         page_permissions=("change",),
@@ -129,7 +132,7 @@ ROLES = (
     ),
     Role(
         key="reviewer_lo",
-        group_name="Lao reviewers",
+        group_name="Người duyệt bản dịch tiếng Lào",
         language="lo",
         description="Approves and publishes Lao translations.",
         page_permissions=("change", "publish", "lock", "unlock"),
@@ -140,7 +143,23 @@ ROLES = (
 )
 
 WORKFLOWS = {
-    # language: (workflow name, task name)
+    # language: (workflow name, task name), as people read them in the admin.
+    "vi": ("Quy trình duyệt tiếng Việt", "Kiểm duyệt viên phê duyệt"),
+    "en": ("Quy trình duyệt bản dịch tiếng Anh", "Người duyệt bản dịch tiếng Anh phê duyệt"),
+    "lo": ("Quy trình duyệt bản dịch tiếng Lào", "Người duyệt bản dịch tiếng Lào phê duyệt"),
+}
+
+# The English names of releases before roles had keys: databases set up then
+# are found by these names once and renamed (migration 0003 does the same).
+FORMER_GROUP_NAMES = {
+    "editor": "Editors",
+    "moderator": "Moderators",
+    "translator_en": "English translators",
+    "reviewer_en": "English reviewers",
+    "translator_lo": "Lao translators",
+    "reviewer_lo": "Lao reviewers",
+}
+FORMER_WORKFLOWS = {
     "vi": ("Vietnamese moderation", "Moderators approve"),
     "en": ("English translation review", "English reviewers approve"),
     "lo": ("Lao translation review", "Lao reviewers approve"),
@@ -152,7 +171,27 @@ def role(key):
 
 
 def translator_group_names(language_code):
-    return [item.group_name for item in ROLES if item.translates and item.language == language_code]
+    """Names of the groups translating into ``language_code``, as they are in the database."""
+    from translations.models import RoleGroup
+
+    keys = [item.key for item in ROLES if item.translates and item.language == language_code]
+    return list(RoleGroup.objects.filter(key__in=keys).values_list("group__name", flat=True))
+
+
+def role_group(key):
+    """The Django group of the role ``key``, whatever it is called now; None before ``apply_roles``."""
+    from translations.models import RoleGroup
+
+    binding = RoleGroup.objects.select_related("group").filter(key=key).first()
+    return binding.group if binding else None
+
+
+def language_workflow(language_code):
+    """The moderation workflow of a language tree; None before ``apply_roles``."""
+    from translations.models import LanguageWorkflow
+
+    binding = LanguageWorkflow.objects.select_related("workflow").filter(language=language_code).first()
+    return binding.workflow if binding else None
 
 
 def tree_root(language_code):
@@ -175,8 +214,30 @@ def _page_permission(action):
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
 
 
+def _role_group(item):
+    """The role's group: by its key, else by its current or former name; renamed to ``group_name``."""
+    from translations.models import RoleGroup
+
+    binding = RoleGroup.objects.select_related("group").filter(key=item.key).first()
+    created = False
+    if binding is not None:
+        group = binding.group
+    else:
+        group = (
+            Group.objects.filter(name=item.group_name).first()
+            or Group.objects.filter(name=FORMER_GROUP_NAMES.get(item.key, item.group_name)).first()
+        )
+        if group is None:
+            group, created = Group.objects.create(name=item.group_name), True
+        RoleGroup.objects.create(key=item.key, group=group)
+    if group.name != item.group_name:
+        group.name = item.group_name
+        group.save(update_fields=["name"])
+    return group, created
+
+
 def _apply_group(item, home, report):
-    group, created = Group.objects.get_or_create(name=item.group_name)
+    group, created = _role_group(item)
     group.permissions.set([_permission(name) for name in item.permissions])
 
     # Page permissions live on this language's home page and nowhere else:
@@ -205,16 +266,38 @@ def _apply_group(item, home, report):
     return group
 
 
+def _language_workflow(language):
+    """The language's workflow and task: by language, else by current or former names; renamed."""
+    from translations.models import LanguageWorkflow
+
+    workflow_name, task_name = WORKFLOWS[language]
+    former_workflow, former_task = FORMER_WORKFLOWS[language]
+    binding = LanguageWorkflow.objects.select_related("workflow", "task").filter(language=language).first()
+    if binding is not None:
+        workflow, task = binding.workflow, binding.task.specific
+    else:
+        task = GroupApprovalTask.objects.filter(name__in=(task_name, former_task)).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=task_name)
+        workflow = Workflow.objects.filter(name__in=(workflow_name, former_workflow)).first()
+        if workflow is None:
+            workflow = Workflow.objects.create(name=workflow_name)
+        LanguageWorkflow.objects.create(language=language, workflow=workflow, task=task)
+    if task.name != task_name:
+        task.name = task_name
+    if workflow.name != workflow_name:
+        workflow.name = workflow_name
+        workflow.save(update_fields=["name"])
+    return workflow, task
+
+
 def _apply_workflow(language, home, groups, report):
     workflow_name, task_name = WORKFLOWS[language]
-    task = GroupApprovalTask.objects.filter(name=task_name).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=task_name)
+    workflow, task = _language_workflow(language)
     task.active = True
     task.save()
     task.groups.set(groups)
 
-    workflow, _ = Workflow.objects.get_or_create(name=workflow_name)
     if not workflow.active:
         workflow.active = True
         workflow.save()

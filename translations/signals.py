@@ -1,13 +1,29 @@
 """Signal wiring; the work itself lives in ``sync`` and ``memory``."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published
-from wagtail_localize.models import StringSegment, Translation, TranslationLog, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 
+from site_project import text_rules
 from translations import automation, memory, sync
 from translations.models import OutdatedTranslation
+
+
+@receiver(pre_save, sender=StringTranslation)
+def translated_string_saving(sender, instance, raw=False, **kwargs):
+    # The translation editor, PO uploads and machine drafts all save strings
+    # here; a right-to-left override pasted into a Lao title would otherwise
+    # reach the public page. The editor shows the saved text back at once.
+    if not raw:
+        instance.data = text_rules.strip_invisible(instance.data)
 
 
 @receiver(page_published)

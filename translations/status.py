@@ -8,7 +8,9 @@ row, so the report stays fast as the site grows.
 Statuses, for the Vietnamese object X and a target language L:
 
 - missing: X has no copy in L (or only an alias showing the Vietnamese text);
-- in progress N%: a draft copy exists, N% of its strings are translated;
+- in progress N%: a draft copy exists, N% of its strings are translated (the
+  address is left out: it is kept from the source without any work, see
+  ``translations.addresses``);
   ``changes_requested`` when a reviewer sent it back;
 - awaiting review: the copy is in L's moderation workflow;
 - published: the live copy matches the current source;
@@ -34,6 +36,7 @@ from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog
 
+from translations.addresses import SLUG_PATH
 from translations.models import OutdatedTranslation
 from translations.roles import tree_root
 
@@ -176,6 +179,7 @@ class StatusBoard:
     def totals(self):
         return dict(
             StringSegment.objects.filter(source__locale=self.source_locale)
+            .exclude(context__path=SLUG_PATH)
             .values("source_id")
             .annotate(n=Count("pk"))
             .values_list("source_id", "n")
@@ -194,6 +198,7 @@ class StatusBoard:
             )
             counts = (
                 StringSegment.objects.filter(source__locale=self.source_locale)
+                .exclude(context__path=SLUG_PATH)
                 .filter(Exists(done))
                 .values("source_id")
                 .annotate(n=Count("pk"))

@@ -12,4 +12,6 @@ urlpatterns = [
         name="overview_results",
     ),
     path("review/<int:translation_id>/submit/", views.submit_for_review, name="submit_for_review"),
+    path("review/<int:translation_id>/save/", views.save_draft, name="save_draft"),
+    path("review/<int:translation_id>/progress/", views.translation_progress, name="progress"),
 ]

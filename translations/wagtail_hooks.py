@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import Translation
 
-from translations import urls
+from translations import addresses, urls
 from translations.models import GlossaryTerm
 from translations.panels import TranslatorTasksPanel
 from translations.permissions import can_edit_locale, translation_locales
@@ -74,6 +74,10 @@ def _refuse_incomplete_publish(request, instance):
     ).first()
     if translation is None:
         return None
+    address_problem = addresses.publish_problem(translation)
+    if address_problem:
+        messages.error(request, _("Not published: the address is not usable. %(problem)s") % {"problem": address_problem})
+        return redirect(request.path)
     total, done = translation.get_progress()
     if done < total:
         messages.error(

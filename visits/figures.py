@@ -43,6 +43,23 @@ def forget_carried_over_total():
     cache.delete(CARRIED_OVER_KEY)
 
 
+def set_carried_over_total(total, replace=True):
+    """Store the old portal's total; with ``replace=False`` only where none is set yet.
+
+    The demo loader starts the counter from the old portal's figure without
+    ever overwriting one an editor (or ``set_visit_total``) has set. Returns
+    the total now in force.
+    """
+    if total < 0:
+        raise ValueError("The carried-over total cannot be negative.")
+    settings = VisitSettings.load()
+    if replace or not settings.carried_over_total:
+        settings.carried_over_total = total
+        settings.save()
+        forget_carried_over_total()
+    return settings.carried_over_total
+
+
 def with_carried_over(counted):
     """The store's figures as the public sees them: the total continues the old portal's."""
     return PublicFigures(counted.total + carried_over_total(), counted.today, counted.online)

@@ -23,6 +23,7 @@ from .site import (
     IDENTITY,
     IMAGES,
     INTRODUCTION,
+    OLD_PORTAL_VISIT_TOTAL,
     ORGANISATION,
 )
 
@@ -51,9 +52,16 @@ HOME = Home(
     intro=HOME_INTRO,
     body=HOME_BODY,
     reform_section=reform.SECTION.key,
-    featured=(foreign.HOUAPHANH_2026.key, reform.PAR_INDEX.key, news_events.BAN_FESTIVAL_2026.key),
+    # Each with its main image, so the home page's featured row is even.
+    featured=(
+        foreign.HOUAPHANH_2026.key,
+        news_events.TEA_EXPORT_2026.key,
+        news_events.BAN_FESTIVAL_2026.key,
+    ),
     # Menu order: the introduction, the three sections, then the contact and accessibility pages.
     children=(INTRODUCTION, *SECTIONS, ORGANISATION, ACCESSIBILITY),
 )
 
-__all__ = ["ARTICLES_BY_SECTION", "DOCUMENTS", "HOME", "IDENTITY", "IMAGES", "SECTIONS"]
+__all__ = [
+    "ARTICLES_BY_SECTION", "DOCUMENTS", "HOME", "IDENTITY", "IMAGES", "OLD_PORTAL_VISIT_TOTAL", "SECTIONS",
+]

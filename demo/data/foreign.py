@@ -96,19 +96,6 @@ CONFERENCE_2017 = Article(
                 "ເອເລັກໂຕຣນິກຂອງແຂວງ ເປັນປະຈຳ.",
             ),
         ),
-        Picture(
-            image="conference",
-            alt=T(
-                "Tranh minh họa sân khấu hội trường với hoa tươi và bục phát biểu",
-                "Illustration of the stage of a meeting hall with flowers and a lectern",
-                "ຮູບແຕ້ມເວທີຫ້ອງປະຊຸມ ມີດອກໄມ້ ແລະ ໂຕະກ່າວຄຳເຫັນ",
-            ),
-            caption=T(
-                "Quang cảnh hội nghị (tranh minh họa)",
-                "The conference hall (illustration)",
-                "ບັນຍາກາດກອງປະຊຸມ (ຮູບແຕ້ມປະກອບ)",
-            ),
-        ),
         Heading(T("Nhiệm vụ thời gian tới", "Tasks ahead", "ໜ້າວຽກໃນຕໍ່ໜ້າ")),
         Paragraph(
             T(
@@ -199,16 +186,16 @@ HOUAPHANH_2026 = Article(
             ),
         ),
         Picture(
-            image="border",
+            image="conference",
             alt=T(
-                "Tranh minh họa cột mốc biên giới sơn trắng đỏ bên con đường núi",
-                "Illustration of a red and white border marker beside a mountain road",
-                "ຮູບແຕ້ມຫຼັກໝາຍຊາຍແດນສີແດງ ແລະ ສີຂາວ ຢູ່ຂ້າງເສັ້ນທາງພູ",
+                "Tranh minh họa phòng họp có bục phát biểu, hàng ghế đại biểu và băng rôn đỏ",
+                "Illustration of a meeting room with a lectern, rows of seats and a red banner",
+                "ຮູບແຕ້ມຫ້ອງປະຊຸມ ມີໂຕະກ່າວຄຳເຫັນ, ແຖວບ່ອນນັ່ງຜູ້ແທນ ແລະ ປ້າຍສີແດງ",
             ),
             caption=T(
-                "Cột mốc trên tuyến biên giới Việt Nam - Lào (tranh minh họa)",
-                "A marker on the Vietnam-Laos border (illustration)",
-                "ຫຼັກໝາຍຢູ່ຊາຍແດນ ຫວຽດນາມ - ລາວ (ຮູບແຕ້ມປະກອບ)",
+                "Hai đoàn làm việc tại phòng họp của Ủy ban nhân dân tỉnh (tranh minh họa)",
+                "The two delegations at work in the provincial People’s Committee’s meeting room (illustration)",
+                "ສອງຄະນະ ເຮັດວຽກຮ່ວມກັນ ຢູ່ຫ້ອງປະຊຸມຂອງຄະນະກຳມະການປະຊາຊົນແຂວງ (ຮູບແຕ້ມປະກອບ)",
             ),
         ),
         Heading(T("Kết quả hợp tác năm 2025", "Cooperation in 2025", "ຜົນການຮ່ວມມືປີ 2025")),

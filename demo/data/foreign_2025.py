@@ -1,6 +1,6 @@
 """Thông tin đối ngoại (Foreign information): two more articles."""
 
-from ..schema import Article, Bullets, Heading, Paragraph, Picture, Quote, T, slugs, vietnam_time
+from ..schema import Article, Bullets, Heading, Paragraph, Quote, T, slugs, vietnam_time
 from . import tags
 
 TRAINING_2025 = Article(
@@ -139,19 +139,6 @@ LUANG_PRABANG_2025 = Article(
                 "fairs and help train guides who speak Vietnamese and Lao.",
                 "ສອງຝ່າຍ ໄດ້ເປັນເອກະພາບກັນ ແລກປ່ຽນຄະນະນັກທຸລະກິດທ່ອງທ່ຽວ, ໂຄສະນາຮ່ວມກັນຢູ່ງານວາງສະແດງ"
                 "ການທ່ອງທ່ຽວ ແລະ ຊ່ວຍຝຶກອົບຮົມມັກຄຸເທດທີ່ເວົ້າພາສາຫວຽດນາມ ແລະ ພາສາລາວ.",
-            ),
-        ),
-        Picture(
-            image="tea",
-            alt=T(
-                "Tranh minh họa đồi chè dưới bầu trời xanh",
-                "Illustration of tea hills under a blue sky",
-                "ຮູບແຕ້ມເນີນຊາ ພາຍໃຕ້ທ້ອງຟ້າສີຄາມ",
-            ),
-            caption=T(
-                "Đoàn thăm đồi chè Mộc Châu (tranh minh họa)",
-                "The delegation visits the Moc Chau tea hills (illustration)",
-                "ຄະນະຢ້ຽມຊົມເນີນຊາມົກເຈົາ (ຮູບແຕ້ມປະກອບ)",
             ),
         ),
     ),

@@ -5,7 +5,6 @@ from ..schema import (
     Bullets,
     Heading,
     Paragraph,
-    Picture,
     Quote,
     Section,
     T,
@@ -69,19 +68,6 @@ BAN_FESTIVAL_2026 = Article(
                 "traditional costumes.",
                 "ບຸນດັ່ງກ່າວ ຈັດຂຶ້ນເປັນເວລາສາມວັນ ມີງານວາງສະແດງຜະລິດຕະພັນກະສິກຳ, ການແຂ່ງຂັນອາຫານພື້ນເມືອງ"
                 "ຂອງຊົນເຜົ່າ ແລະ ການສະແດງເຄື່ອງນຸ່ງພື້ນເມືອງ.",
-            ),
-        ),
-        Picture(
-            image="blossoms",
-            alt=T(
-                "Tranh minh họa cận cảnh chùm hoa ban trắng viền hồng",
-                "Illustration of a close-up of white ban flowers with pink edges",
-                "ຮູບແຕ້ມດອກບານສີຂາວ ຂອບສີບົວ ໃນໄລຍະໃກ້",
-            ),
-            caption=T(
-                "Hoa ban, biểu tượng của mùa xuân Tây Bắc (tranh minh họa)",
-                "The ban flower, symbol of spring in the north-west (illustration)",
-                "ດອກບານ, ສັນຍາລັກຂອງລະດູໃບໄມ້ປົ່ງ (ຮູບແຕ້ມປະກອບ)",
             ),
         ),
         Heading(T("Chương trình chính", "Main events", "ລາຍການຫຼັກ")),

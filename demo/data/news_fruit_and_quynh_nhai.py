@@ -2,7 +2,7 @@
 
 import datetime
 
-from ..schema import Article, Figure, Heading, Paragraph, Picture, Statistics, T, slugs, vietnam_time
+from ..schema import Article, Figure, Heading, Paragraph, Statistics, T, slugs, vietnam_time
 from . import tags
 
 FRUIT_2025 = Article(
@@ -129,19 +129,6 @@ QUYNH_NHAI_2026 = Article(
                 "year earlier.",
                 "ໃນຫົກເດືອນຕົ້ນປີ 2026, ເຂດອ່າງເກັບນ້ຳ ໄດ້ຕ້ອນຮັບນັກທ່ອງທ່ຽວປະມານ 95.000 ເທື່ອຄົນ, "
                 "ເພີ່ມຂຶ້ນ 30% ທຽບກັບໄລຍະດຽວກັນຂອງປີກາຍ.",
-            ),
-        ),
-        Picture(
-            image="lake",
-            alt=T(
-                "Tranh minh họa mặt trời lặn sau núi, phản chiếu trên hồ",
-                "Illustration of the sun setting behind the mountains, reflected in the lake",
-                "ຮູບແຕ້ມຕາເວັນຕົກດິນຫຼັງພູ ສະທ້ອນຢູ່ໜ້ານ້ຳ",
-            ),
-            caption=T(
-                "Hoàng hôn trên lòng hồ (tranh minh họa)",
-                "Sunset over the reservoir (illustration)",
-                "ຕາເວັນຕົກດິນ ຢູ່ອ່າງເກັບນ້ຳ (ຮູບແຕ້ມປະກອບ)",
             ),
         ),
         Heading(T("Giữ hồ sạch", "Keeping the lake clean", "ຮັກສາອ່າງເກັບນ້ຳໃຫ້ສະອາດ")),

@@ -51,14 +51,19 @@ IDENTITY = Identity(
     ),
 )
 
-# Titles are in English: images and documents are shared by all three languages.
+# The old portal's visit counter when the demo was made ("Tổng số lượt truy
+# cập: 51827387"): the demo's total continues from it, as a province's would.
+OLD_PORTAL_VISIT_TOTAL = 51_827_387
+
+# Titles are in Vietnamese, the editors' language: images are shared by all three languages
+# (alt text, stored with each page, is translated). home migration 0004 renames older titles.
 IMAGES = (
-    ImageSpec("conference", "Demo illustration: conference hall", "conference_hall", 2017),
-    ImageSpec("border", "Demo illustration: border road", "border_road", 11),
-    ImageSpec("lake", "Demo illustration: mountains and reservoir", "mountains_lake", 7),
-    ImageSpec("tea", "Demo illustration: tea hills", "terraced_hills", 3),
-    ImageSpec("blossoms", "Demo illustration: ban blossoms", "blossoms", 5),
-    ImageSpec("orchard", "Demo illustration: fruit orchard", "orchard", 9),
+    ImageSpec("conference", "Ảnh minh họa: hội trường hội nghị", "conference_hall", 2017),
+    ImageSpec("border", "Ảnh minh họa: đường biên giới", "border_road", 11),
+    ImageSpec("lake", "Ảnh minh họa: núi và hồ thủy điện", "mountains_lake", 7),
+    ImageSpec("tea", "Ảnh minh họa: đồi chè", "terraced_hills", 3),
+    ImageSpec("blossoms", "Ảnh minh họa: hoa ban", "blossoms", 5),
+    ImageSpec("orchard", "Ảnh minh họa: vườn cây ăn quả", "orchard", 9),
 )
 
 DOCUMENTS = (
@@ -146,13 +151,21 @@ KEY_FIGURES = Statistics(
 
 HOME_SLUG = T("trang-chu", "home", "home-lao")
 HOME_TITLE = T("Trang chủ", "Home", "ໜ້າຫຼັກ")
+# The welcome under the portal's name (the home page's heading): who speaks
+# here, to whom, and in which languages.
 HOME_INTRO = T(
-    "Cổng thông tin điện tử tỉnh Sơn La đăng tải tin tức, chính sách và thông tin đối ngoại của tỉnh "
-    "bằng tiếng Việt, tiếng Anh và tiếng Lào.",
-    "The Son La Province Web Portal publishes the province’s news, policies and foreign information "
-    "in Vietnamese, English and Lao.",
-    "ປະຕູຂໍ້ມູນຂ່າວສານເອເລັກໂຕຣນິກ ແຂວງເຊີນລາ ເຜີຍແຜ່ຂ່າວສານ, ນະໂຍບາຍ ແລະ ຂໍ້ມູນຂ່າວສານດ້ານການຕ່າງປະເທດ "
-    "ຂອງແຂວງ ເປັນພາສາຫວຽດນາມ, ພາສາອັງກິດ ແລະ ພາສາລາວ.",
+    "Kênh thông tin chính thức của Ủy ban nhân dân tỉnh Sơn La. Tại đây người dân, doanh nghiệp và "
+    "bạn bè quốc tế, nhất là nhân dân các tỉnh Bắc Lào láng giềng, tìm thấy tin tức của tỉnh, chỉ đạo "
+    "điều hành, kết quả cải cách hành chính và thông tin đối ngoại. Bài viết được đăng bằng tiếng Việt, "
+    "kèm bản dịch tiếng Anh và tiếng Lào.",
+    "The official voice of the People’s Committee of Son La Province. Residents, businesses and friends "
+    "abroad, above all our neighbours in the provinces of northern Laos, find here the province’s news, "
+    "its decisions, the progress of administrative reform and foreign information. Articles appear in "
+    "Vietnamese, with English and Lao translations.",
+    "ຊ່ອງທາງຂໍ້ມູນຂ່າວສານທາງການ ຂອງຄະນະກຳມະການປະຊາຊົນແຂວງເຊີນລາ. ປະຊາຊົນ, ວິສາຫະກິດ ແລະ "
+    "ມິດສະຫາຍສາກົນ ໂດຍສະເພາະແມ່ນປະຊາຊົນບັນດາແຂວງພາກເໜືອຂອງລາວທີ່ເປັນບ້ານໃກ້ເຮືອນຄຽງ ສາມາດຕິດຕາມ "
+    "ຂ່າວສານຂອງແຂວງ, ການຊີ້ນຳ-ບໍລິຫານ, ຜົນຂອງການປະຕິຮູບບໍລິຫານ ແລະ ຂໍ້ມູນຂ່າວສານດ້ານການຕ່າງປະເທດ ໄດ້ທີ່ນີ້. "
+    "ບົດຂ່າວຖືກເຜີຍແຜ່ເປັນພາສາຫວຽດນາມ ພ້ອມດ້ວຍສະບັບແປເປັນພາສາອັງກິດ ແລະ ພາສາລາວ.",
 )
 HOME_BODY = (KEY_FIGURES,)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.client_address import trusted_proxies_from_environment
 from core.lao import register_lao
+from site_project import local_address
 from translations.machine_settings import machine_translator_setting
 
 register_lao()
@@ -99,6 +100,10 @@ MIDDLEWARE = [
     # Translators work only in their own languages (snippets included).
     "translations.middleware.TranslatorLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Oversized admin forms get a clear 413; invisible format characters are
+    # stripped from admin input (site_project/admin_input.py). Reads the form
+    # before the CSRF check does.
+    "site_project.admin_input.AdminInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Empty 403 and 405 answers become the portal's pages in the visitor's language.
@@ -202,13 +207,21 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Text of one form (files not counted). Field limits (site_project/text_rules.py)
+# keep a long article's edit form to a few MB; a 1 MB paste into one field is
+# refused by that field's own limit, with the rest of the form kept.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Wagtail ------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử tỉnh Sơn La"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in notification e-mails; locally the address `make run` serves on
+# (PORTAL_HOST, PORTAL_PORT), so they name the real port.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or local_address.base_url(
+    os.environ.get("PORTAL_HOST"), os.environ.get("PORTAL_PORT")
+)
 # Wagtail's database backend, with queries normalised like the index (accents,
 # Lao words); see search/backend.py.
 # No request leaves the site, the admin included: no update check, no Gravatar.
@@ -236,12 +249,19 @@ SEARCH_SECTION_MODEL = "news.SectionPage"
 
 # The project's models shown on many pages: saving or deleting one purges
 # every cache (core/purge.py), as a page change does. The identity is in
-# every page's header and footer; topics label articles everywhere.
-CACHE_PURGE_MODELS = ["home.SiteIdentity", "news.Topic"]
+# every page's header and footer; topics label articles everywhere; cached
+# search pages show editors' picks.
+CACHE_PURGE_MODELS = ["home.SiteIdentity", "news.Topic", "search.EditorsPick"]
 
 # Seconds a public page stays in the page cache (core.page_cache) at most;
 # publishing purges it sooner. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# New search result pages stored per PAGE_CACHE_SECONDS at most, so that
+# endless different queries cannot fill the cache (core/page_cache.py).
+PAGE_CACHE_SEARCH_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_SEARCH_ENTRIES", "1000"))
+# Searches answered from the page cache are written to the popular-searches
+# counts together, at most this often per worker (search/views.py).
+SEARCH_COUNT_SECONDS = 5
 # A CDN in front of the site, purged on the same events (core/cdn.py): Wagtail's
 # frontend-cache backends as JSON, e.g. {"cdn": {"BACKEND":
 # "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}}.

@@ -98,6 +98,14 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = http_url("WAGTAILADMIN_BASE_URL")
 DATABASES = {"default": _database}
 
+# Gzip for HTML (and feeds) where no proxy in front compresses them
+# (site_project/compression.py says where it goes and why CSRF pages are left out).
+COMPRESS_HTML = env_bool("DJANGO_COMPRESS_HTML", False)
+if COMPRESS_HTML:
+    from site_project.compression import with_compression  # noqa: E402
+
+    MIDDLEWARE = with_compression(MIDDLEWARE)  # noqa: F405
+
 # Redis holds every cache (pages, fragments, the site frame) and the
 # sessions; each cache alias the base settings define gets its own key prefix.
 # The visit counter reads the same REDIS_URL (visits/conf.py) with its own prefix.

@@ -5,11 +5,10 @@ import unicodedata
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.users.models import UserProfile
 
-from translations.roles import apply_roles
+from translations.roles import apply_roles, role_group
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def editor(demo_content, compiled_catalogues):
     list(apply_roles())
     user = get_user_model().objects.create_user("biên-tập", "bt@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(role_group("editor"))
     return user
 
 
@@ -65,7 +64,7 @@ def test_the_page_editor_speaks_vietnamese(editor, article):
     html = client_for(editor).get(f"/admin/pages/{article.pk}/edit/").content.decode()
     for vietnamese in ("Lưu bản nháp", "Gửi duyệt theo", "Sapô", "Ảnh đại diện", "Văn bản thay thế", "Thời điểm đăng", "Đoạn mở đầu, dạng văn bản thuần."):
         assert vietnamese in html or vietnamese.lower() in html.lower(), vietnamese
-    for english in (">Save draft<", "Submit to Vietnamese moderation", ">Main image<", "The opening paragraph"):
+    for english in (">Save draft<", "Submit to Vietnamese moderation", "Gửi duyệt theo Vietnamese moderation", ">Main image<", "The opening paragraph"):
         assert english not in html, english
 
 

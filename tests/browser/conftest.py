@@ -62,6 +62,8 @@ def browser_site(tmp_path_factory):
         DJANGO_SETTINGS_MODULE="site_project.settings.test",
         DATABASE_URL=_browser_database_url(tmp_path_factory),
         DJANGO_MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+        # E-mails the server sends land here (site_project/settings/test.py).
+        PORTAL_TEST_EMAIL_DIR=str(tmp_path_factory.mktemp("mail")),
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]):

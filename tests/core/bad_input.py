@@ -60,7 +60,7 @@ METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "CO
 
 # Bodies sent with POST: (content type, body).
 BODIES = [
-    ("application/x-www-form-urlencoded", b"q=" + b"a" * (3 * 1024 * 1024)),  # over DATA_UPLOAD_MAX_MEMORY_SIZE
+    ("application/x-www-form-urlencoded", b"q=" + b"a" * (17 * 1024 * 1024)),  # over DATA_UPLOAD_MAX_MEMORY_SIZE (16 MB)
     ("application/x-www-form-urlencoded", b"&".join(b"f%d=1" % i for i in range(20_000))),  # too many fields
     ("multipart/form-data; boundary=zzz", b"--zzz\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n"),
     ("multipart/form-data", b"garbage"),

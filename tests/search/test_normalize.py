@@ -162,7 +162,7 @@ class TestParseQuery:
 class TestHighlight:
     def test_marks_accented_words_for_an_accent_free_query(self):
         html = highlight("Hội nghị thông tin", parse_query("hoi nghi").highlight)
-        assert html == "<mark>Hội</mark> <mark>nghị</mark> thông tin"
+        assert html == "<mark>Hội nghị</mark> thông tin"
 
     def test_escapes_everything_else(self):
         html = highlight('<script>alert("x")</script> & hội', parse_query("hoi script").highlight)
@@ -173,6 +173,30 @@ class TestHighlight:
         html = highlight("ແຂວງຫລວງພະບາງແລະ", parse_query("ຫຼວງພະບາງ").highlight)
         assert html == "ແຂວງ<mark>ຫລວງພະບາງ</mark>ແລະ"
 
+    def test_neighbouring_words_are_one_mark_punctuation_parts_them(self):
+        html = highlight("Sơn La, Hủa Phăn và Sơn La", parse_query("son la hua phan").highlight)
+        assert html == "<mark>Sơn La</mark>, <mark>Hủa Phăn</mark> và <mark>Sơn La</mark>"
+
+    def test_lao_words_run_together_are_one_mark(self):
+        html = highlight("ແຂວງຫົວພັນ ແລະ ແຂວງ", parse_query("ແຂວງຫົວພັນ").highlight)
+        assert html == "<mark>ແຂວງຫົວພັນ</mark> ແລະ <mark>ແຂວງ</mark>"
+
+    @pytest.mark.parametrize("query", ["ການພັດທະນາ", "ການ ພັດທະນາ", "ພັດທະນາ ການ"])
+    def test_a_common_lao_word_is_marked_only_with_another_query_word(self, query):
+        # ICU splits ການທ່ອງທ່ຽວ and ການກະສິກຳ after ການ, as it does ການພັດທະນາ.
+        text = "ການພັດທະນາ ແຂວງ ການທ່ອງທ່ຽວ ແລະ ການກະສິກຳ ພັດທະນາ"
+        html = highlight(text, parse_query(query).highlight)
+        assert html == "<mark>ການພັດທະນາ</mark> ແຂວງ ການທ່ອງທ່ຽວ ແລະ ການກະສິກຳ <mark>ພັດທະນາ</mark>"
+
+    def test_a_common_lao_word_on_its_own_is_marked_when_it_is_the_whole_query(self):
+        html = highlight("ການທ່ອງທ່ຽວ ແລະ ການກະສິກຳ", parse_query("ການ").highlight)
+        assert html == "<mark>ການ</mark>ທ່ອງທ່ຽວ ແລະ <mark>ການ</mark>ກະສິກຳ"
+
+    def test_lao_excerpt_marks_the_searched_word_not_every_common_word(self):
+        text = "ການທ່ອງທ່ຽວ ແລະ ການກະສິກຳ " * 30 + "ການພັດທະນາ ແຂວງຫົວພັນ" + " ການກະສິກຳ" * 30
+        html = excerpt([text], parse_query("ການພັດທະນາ").highlight)
+        assert html.count("<mark>") == 1 and "<mark>ການພັດທະນາ</mark>" in html
+
     def test_marks_plurals(self):
         assert "<mark>Conferences</mark>" in highlight("Conferences held", parse_query("conference").highlight)
 
@@ -180,12 +204,12 @@ class TestHighlight:
         text = "mở đầu " * 100 + "Hội nghị tỉnh" + " kết thúc" * 100
         html = excerpt([text], parse_query("hoi nghi").highlight)
         assert html.startswith("… ") and html.endswith(" …")
-        assert "<mark>Hội</mark> <mark>nghị</mark>" in html
+        assert "<mark>Hội nghị</mark>" in html
         assert len(html) < 400
 
     def test_excerpt_prefers_the_first_text_with_a_match(self):
         html = excerpt(["Lead without it.", "Body about hội nghị."], parse_query("hoi nghi").highlight)
-        assert html == "Body about <mark>hội</mark> <mark>nghị</mark>."
+        assert html == "Body about <mark>hội nghị</mark>."
 
     def test_excerpt_without_a_match_shows_the_beginning(self):
         assert excerpt(["Lead text.", "Body."], {"zzz"}) == "Lead text."

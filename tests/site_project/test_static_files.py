@@ -26,7 +26,7 @@ for name, url, encoding in [
     ("hashed_gzip", hashed_url, "gzip"),
     ("hashed_plain", hashed_url, ""),
     ("unhashed", "/static/css/portal.css", "gzip"),
-    ("font", staticfiles_storage.url("fonts/noto-sans-vietnamese-400-normal.woff2"), "br, gzip"),
+    ("font", staticfiles_storage.url("fonts/noto-sans-latin-vi-400.woff2"), "br, gzip"),
 ]:
     response = client.get(url, secure=True, HTTP_ACCEPT_ENCODING=encoding)
     result[name] = {

@@ -9,13 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from news.models import NewsPage
-from translations.roles import ROLES, apply_roles
+from translations.roles import ROLES, apply_roles, role_group
 
 
 @pytest.fixture
@@ -31,10 +30,10 @@ def users(roles):
     made = {}
     for key, role in roles.items():
         user = User.objects.create_user(key, f"{key}@example.com", "pw")
-        user.groups.add(Group.objects.get(name=role.group_name))
+        user.groups.add(role_group(key))
         made[key] = user
     second = User.objects.create_user("translator_en_2", "translator_en_2@example.com", "pw")
-    second.groups.add(Group.objects.get(name=roles["translator_en"].group_name))
+    second.groups.add(role_group("translator_en"))
     made["translator_en_2"] = second
     # New accounts get a Vietnamese admin (admin_i18n.defaults); these
     # users chose English, which keeps the assertions on admin text readable.

@@ -24,7 +24,8 @@ def site_states(clients, demo_content, locales, new_article, settings):
     not_started = new_article(slug="chua-dich", title="Bài chưa dịch")
     half = new_article(slug="dich-mot-nua", title="Bài dịch một nửa")
     translation = translation_into(half, locales.en)
-    segments = list(translation.source.stringsegment_set.select_related("string"))
+    # The address is kept from the source and not counted: half of the text.
+    segments = list(translation.source.stringsegment_set.select_related("string").exclude(context__path="slug"))
     for segment in segments[: len(segments) // 2]:
         put_string(clients.translator_en, translation, segment, f"EN {segment.string.data}")
     in_review = new_article(slug="cho-duyet", title="Bài chờ duyệt")

@@ -44,17 +44,20 @@ def test_setup_roles_is_idempotent_and_scopes_every_group_to_one_tree(demo_conte
     assert (GroupPagePermission.objects.count(), Workflow.objects.count(), WorkflowPage.objects.count()) == counts
     # Wagtail's default Editors and Moderators start with rights on the tree root (every language).
     assert not GroupPagePermission.objects.filter(page__depth=1).exists()
-    homes = {perm.group.name: perm.page for perm in GroupPagePermission.objects.select_related("group", "page")}
-    assert homes["Editors"] == homes["Moderators"] == demo_content.homes["vi"].page_ptr
-    assert homes["English translators"] == homes["English reviewers"] == demo_content.homes["en"].page_ptr
-    assert homes["Lao translators"] == homes["Lao reviewers"] == demo_content.homes["lo"].page_ptr
+    homes = {
+        perm.group.portal_role.key: perm.page
+        for perm in GroupPagePermission.objects.select_related("group__portal_role", "page")
+    }
+    assert homes["editor"] == homes["moderator"] == demo_content.homes["vi"].page_ptr
+    assert homes["translator_en"] == homes["reviewer_en"] == demo_content.homes["en"].page_ptr
+    assert homes["translator_lo"] == homes["reviewer_lo"] == demo_content.homes["lo"].page_ptr
 
 
 def test_each_language_tree_has_its_own_moderation_workflow(roles, demo_content):
     expected = {
-        "vi": ("Vietnamese moderation", "Moderators"),
-        "en": ("English translation review", "English reviewers"),
-        "lo": ("Lao translation review", "Lao reviewers"),
+        "vi": ("Quy trình duyệt tiếng Việt", "Kiểm duyệt viên"),
+        "en": ("Quy trình duyệt bản dịch tiếng Anh", "Người duyệt bản dịch tiếng Anh"),
+        "lo": ("Quy trình duyệt bản dịch tiếng Lào", "Người duyệt bản dịch tiếng Lào"),
     }
     for language, (workflow_name, group) in expected.items():
         article = demo_content.articles[language][0]

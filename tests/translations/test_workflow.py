@@ -58,7 +58,7 @@ def test_from_vietnamese_draft_to_lao_readers(clients, users, locales, demo_cont
     assert response.status_code == 302, response.content.decode()[:2000]
     page = NewsPage.objects.get(slug="son-la-hua-phan-ky-ket-hop-tac", locale=locales.vi)
     assert not page.live
-    assert page.current_workflow_state.workflow.name == "Vietnamese moderation"
+    assert page.current_workflow_state.workflow.name == "Quy trình duyệt tiếng Việt"
     assert page.get_translation_or_none(locales.lo) is None
 
     # The moderator approves, which publishes; drafts appear and translators hear of them.
@@ -83,7 +83,7 @@ def test_from_vietnamese_draft_to_lao_readers(clients, users, locales, demo_cont
     )
     assert response.status_code == 302
     lao_page.refresh_from_db()
-    assert lao_page.current_workflow_state.workflow.name == "Lao translation review"
+    assert lao_page.current_workflow_state.workflow.name == "Quy trình duyệt bản dịch tiếng Lào"
     assert not lao_page.live
     assert status_of(page, locales.lo).status == AWAITING_REVIEW
 

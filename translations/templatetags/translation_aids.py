@@ -1,10 +1,8 @@
 """What translators see next to wagtail-localize's editor: agreed glossary
-terms found in the source, strings pre-filled from memory, and the way to
-hand a finished translation to reviewers."""
+terms found in the source and strings pre-filled from memory. Handing a
+finished translation to reviewers is the footer's (``translation_editor``)."""
 
 from django import template
-from django.urls import reverse
-from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from translations import glossary
@@ -39,7 +37,6 @@ def _term_report(translation):
 
 @register.simple_tag(takes_context=True)
 def translation_aids(context, translation, instance):
-    request = context["request"]
     total, done = translation.get_progress()
     aids = {
         "terms": _term_report(translation),
@@ -50,12 +47,5 @@ def translation_aids(context, translation, instance):
         ).count(),
         "total": total,
         "done": done,
-        "submit_url": "",
     }
-    if isinstance(instance, Page):
-        permissions = instance.permissions_for_user(request.user)
-        if permissions.can_submit_for_moderation() or (
-            instance.current_workflow_state is not None and not instance.workflow_in_progress
-        ):
-            aids["submit_url"] = reverse("translations:submit_for_review", args=[translation.pk])
     return aids

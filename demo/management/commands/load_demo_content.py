@@ -2,7 +2,7 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from demo import loader
 
@@ -13,9 +13,24 @@ class Command(BaseCommand):
         "translations made through wagtail-localize. Running it again creates no duplicates."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--visit-total",
+            type=int,
+            default=None,
+            help=(
+                "Visits carried over from the old portal (default: the old Sơn La portal's 51827387, "
+                "only where no total is set yet; given here, it replaces the one set)."
+            ),
+        )
+
+    def handle(self, *args, visit_total=None, **options):
+        if visit_total is not None and visit_total < 0:
+            raise CommandError("The visit total cannot be negative.")
         started = time.monotonic()
-        counts = loader.load(stdout=self.stdout if options["verbosity"] > 1 else None)
+        counts = loader.load(
+            stdout=self.stdout if options["verbosity"] > 1 else None, visit_total=visit_total
+        )
         elapsed = time.monotonic() - started
         if options["verbosity"] >= 1:
             for language, figures in counts.items():

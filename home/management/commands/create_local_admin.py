@@ -2,18 +2,24 @@
 
 The password comes from PORTAL_ADMIN_PASSWORD or is generated afresh; it is
 printed once and never stored in the repository. Running the command again
-resets the same ``admin`` account.
+resets the same ``admin`` account. The address printed is the one the local
+server answers on (``WAGTAILADMIN_BASE_URL``, built from ``make run``'s HOST and
+PORT), not a fixed port.
 """
 
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 USERNAME = "admin"
 EMAIL = "admin@sonla.gov.vn"
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+
+
+def admin_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
 
 
 class Command(BaseCommand):
@@ -32,6 +38,6 @@ class Command(BaseCommand):
         user.save()
         action = "Created" if created else "Reset"
         self.stdout.write(f"{action} superuser.")
-        self.stdout.write(f"URL:      {ADMIN_URL}")
+        self.stdout.write(f"URL:      {admin_url()}")
         self.stdout.write(f"User:     {USERNAME}")
         self.stdout.write(f"Password: {password}")

@@ -10,13 +10,13 @@ otherwise each gets a new random one on every run.
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.users.models import UserProfile
 
-from translations.roles import ROLES, apply_roles
+from translations.roles import ROLES, apply_roles, role_group
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
     def create_demo_users(self):
         shared = os.environ.get("PORTAL_DEMO_PASSWORD", "").strip()
         User = get_user_model()
-        self.stdout.write("Demo users (log in at /admin/):")
+        self.stdout.write(f"Demo users (log in at {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/):")
         for role in ROLES:
             password = shared or secrets.token_urlsafe(9)
             user, _ = User.objects.get_or_create(
@@ -52,9 +52,9 @@ class Command(BaseCommand):
             user.is_active, user.is_staff, user.is_superuser = True, False, False
             user.set_password(password)
             user.save()
-            user.groups.set([Group.objects.get(name=role.group_name)])
-            if role.demo_admin_language:
+            user.groups.set([role_group(role.key)])
+            if role.admin_language:
                 profile = UserProfile.get_for_user(user)
-                profile.preferred_language = role.demo_admin_language
+                profile.preferred_language = role.admin_language
                 profile.save()
-            self.stdout.write(f"  {role.group_name:<20} {role.demo_username:<14} {password}")
+            self.stdout.write(f"  {role.group_name:<32} {role.demo_username:<14} {password}")

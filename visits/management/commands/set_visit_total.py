@@ -2,8 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from visits.figures import forget_carried_over_total
-from visits.models import VisitSettings
+from visits.figures import set_carried_over_total
 
 
 class Command(BaseCommand):
@@ -15,8 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, total, **options):
         if total < 0:
             raise CommandError("The total cannot be negative.")
-        settings = VisitSettings.load()
-        settings.carried_over_total = total
-        settings.save()
-        forget_carried_over_total()
+        set_carried_over_total(total)
         self.stdout.write(f"Visits carried over: {total}.")

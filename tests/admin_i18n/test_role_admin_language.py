@@ -1,0 +1,90 @@
+"""English translators and reviewers get an English admin from the start; everyone else Vietnamese."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.users.models import UserProfile
+
+from translations.roles import apply_roles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def roles(demo_content, compiled_catalogues):
+    list(apply_roles())
+
+
+@pytest.fixture
+def administrator(roles):
+    user = get_user_model().objects.create_superuser("quantri", "qt@sonla.gov.vn", "pw")
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def add_user_in_the_admin(client, username, *group_names):
+    """What an administrator does in Users → Add a user (/admin/users/new/)."""
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": username,
+            "email": f"{username}@sonla.gov.vn",
+            "first_name": "Lan",
+            "last_name": "Lê",
+            "password1": "mat-khau-rat-dai-2026",
+            "password2": "mat-khau-rat-dai-2026",
+            "groups": [Group.objects.get(name=name).pk for name in group_names],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return get_user_model().objects.get(username=username)
+
+
+def language_of(user):
+    return UserProfile.get_for_user(user).preferred_language
+
+
+@pytest.mark.parametrize(
+    "groups, language",
+    [
+        (("English translators",), "en"),
+        (("English reviewers",), "en"),
+        (("English translators", "English reviewers"), "en"),
+        (("Editors",), "vi"),
+        (("Moderators",), "vi"),
+        (("Lao translators",), "vi"),  # the admin is not offered in Lao
+        (("English translators", "Editors"), "vi"),  # works on Vietnamese content too
+    ],
+)
+def test_a_new_account_starts_in_its_roles_admin_language(administrator, groups, language):
+    user = add_user_in_the_admin(administrator, "nguoi-moi", *groups)
+    assert language_of(user) == language
+
+
+def test_a_new_english_translator_signs_in_to_an_english_admin(administrator):
+    user = add_user_in_the_admin(administrator, "dich-gia-anh", "English translators")
+    # Whatever the browser asks for: the profile decides.
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    html = client.get("/admin/").content.decode()
+    assert 'lang="en"' in html and "Dashboard" in html
+
+
+def test_groups_added_in_code_count_too(roles):
+    user = get_user_model().objects.create_user("reviewer-2", "r2@sonla.gov.vn", "pw")
+    Group.objects.get(name="English reviewers").user_set.add(user)
+    assert language_of(user) == "en"
+
+
+def test_someone_who_already_works_in_the_admin_keeps_their_language(roles):
+    editor = get_user_model().objects.create_user("bien-tap", "bt@sonla.gov.vn", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.last_login = timezone.now()
+    editor.save()
+    editor.groups.add(Group.objects.get(name="English reviewers"))
+    editor.groups.remove(Group.objects.get(name="Editors"))
+    assert language_of(editor) == "vi"
