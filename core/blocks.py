@@ -23,7 +23,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail_localize.segments import StringSegmentValue
 
-from site_project import text_rules
+from core import text_rules
 
 # Rich text that only produces accessible markup: no h1 (the page title owns
 # it), no inline styles, no embeds.

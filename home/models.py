@@ -16,7 +16,7 @@ from news.addresses import TransliteratedSlugMixin
 from news.models import NewsPage, SectionPage
 from core.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
-from site_project import text_rules
+from core import text_rules
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4

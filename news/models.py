@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from search.indexing import normalised
-from site_project import text_rules
+from core import text_rules
 
 from core.blocks import BodyStreamBlock, alt_text_copies_image_name, copied_alt_text_error
 from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)

@@ -12,7 +12,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from site_project import text_rules
+from core import text_rules
 from translations import automation, memory, sync
 from translations.models import OutdatedTranslation
 

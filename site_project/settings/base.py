@@ -101,9 +101,9 @@ MIDDLEWARE = [
     "translations.middleware.TranslatorLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Oversized admin forms get a clear 413; invisible format characters are
-    # stripped from admin input (site_project/admin_input.py). Reads the form
+    # stripped from admin input (core/admin_input.py). Reads the form
     # before the CSRF check does.
-    "site_project.admin_input.AdminInputMiddleware",
+    "core.admin_input.AdminInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Empty 403 and 405 answers become the portal's pages in the visitor's language.
@@ -207,7 +207,7 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Text of one form (files not counted). Field limits (site_project/text_rules.py)
+# Text of one form (files not counted). Field limits (core/text_rules.py)
 # keep a long article's edit form to a few MB; a 1 MB paste into one field is
 # refused by that field's own limit, with the rest of the form kept.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024

@@ -99,10 +99,10 @@ WAGTAILADMIN_BASE_URL = http_url("WAGTAILADMIN_BASE_URL")
 DATABASES = {"default": _database}
 
 # Gzip for HTML (and feeds) where no proxy in front compresses them
-# (site_project/compression.py says where it goes and why CSRF pages are left out).
+# (core/compression.py says where it goes and why CSRF pages are left out).
 COMPRESS_HTML = env_bool("DJANGO_COMPRESS_HTML", False)
 if COMPRESS_HTML:
-    from site_project.compression import with_compression  # noqa: E402
+    from core.compression import with_compression  # noqa: E402
 
     MIDDLEWARE = with_compression(MIDDLEWARE)  # noqa: F405
 

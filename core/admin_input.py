@@ -10,7 +10,7 @@ before the CSRF check, which is the first to read the form) sees it:
   language (JSON for the editor's autosave, which shows it in place), and the
   admin's browser check (``home/static/js/admin-limits.js``) stops such a
   form from being sent at all.
-- Invisible format characters (``site_project.text_rules``) are removed from
+- Invisible format characters (``core.text_rules``) are removed from
   every submitted text value, in pages, snippets and blocks alike, and the
   editor is told which ones were removed.
 """
@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from site_project import text_rules
+from core import text_rules
 
 # Fields never rewritten: secrets and tokens are compared byte for byte.
 UNTOUCHED_FIELDS = ("password", "csrfmiddlewaretoken")
@@ -64,7 +64,7 @@ def too_big_response(request):
             )
         return render(
             request,
-            "site_project/request_too_big.html",
+            "core/request_too_big.html",
             {"message": message},
             status=413,
         )

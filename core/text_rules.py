@@ -6,7 +6,7 @@ Two rules live here because every app needs them and none owns them:
   right-to-left override U+202E and its relatives, byte-order marks, invisible
   operators) never belong in Vietnamese, English or Lao text. Pasted into a
   title they reorder what visitors see, or hide words from search. They are
-  removed wherever text comes in (``site_project.admin_input`` for the admin,
+  removed wherever text comes in (``core.admin_input`` for the admin,
   ``translations.signals`` for translated strings).
   Zero-width joiner and non-joiner (U+200C, U+200D) and the zero-width space
   (U+200B, used as a line-break hint in Lao and Thai text) are left alone.

@@ -11,12 +11,12 @@ import re
 import pytest
 from django.test import Client
 
-from site_project.compression import with_compression
+from core.compression import with_compression
 from tests.site_project.production_env import environment, load_settings
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 TOTAL_VISITS = re.compile(r'visit-stats__list">\s*<div><dt>[^<]+</dt><dd><data value="(\d+)"')
-GZIP = "site_project.compression.PortalGZipMiddleware"
+GZIP = "core.compression.PortalGZipMiddleware"
 
 
 @pytest.mark.parametrize("value, on", [(None, False), ("false", False), ("true", True), ("1", True)])

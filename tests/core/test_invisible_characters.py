@@ -15,7 +15,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.models import SiteIdentity
 from news.models import NewsPage, Topic
-from site_project import text_rules
+from core import text_rules
 from tests.translations.conftest import (  # noqa: F401  (fixtures)
     clients,
     locales,
@@ -135,7 +135,7 @@ def test_snippets_lose_invisible_characters_too(vietnamese_editor, demo_content)
 
 
 def test_passwords_are_never_rewritten(rf):
-    from site_project.admin_input import AdminInputMiddleware
+    from core.admin_input import AdminInputMiddleware
 
     seen = {}
 
