@@ -90,7 +90,10 @@ cluster: catalogues
 	CLUSTER_DIR=$(CLUSTER_DIR) cluster/cluster.sh start
 cluster-stop:
 	CLUSTER_DIR=$(CLUSTER_DIR) cluster/cluster.sh stop
-cluster-test: catalogues
-	CLUSTER_DIR=$(CLUSTER_DIR) cluster/cluster.sh start
-	CLUSTER_DIR=$(CLUSTER_DIR) CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m cluster tests/cluster -p no:cacheprovider $(PYTEST_ARGS); \
-		status=$$?; CLUSTER_DIR=$(CLUSTER_DIR) cluster/cluster.sh stop; exit $$status
+# The test builds a cluster of its own from nothing and removes it afterwards.
+CLUSTER_TEST_DIR ?= /tmp/sonla-cluster-test
+cluster-test: catalogues browser
+	CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh destroy
+	CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh start || { CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh destroy; exit 1; }
+	CLUSTER_DIR=$(CLUSTER_TEST_DIR) CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m cluster tests/cluster -p no:cacheprovider $(PYTEST_ARGS); \
+		status=$$?; CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh destroy; exit $$status

@@ -127,10 +127,13 @@ manage() { (source "$ROOT/cluster/app.env"; "$PY" manage.py "$@"); }
 prepare_site() {
     [ -s "$CLUSTER_DIR/secret-key" ] || "$PY" -c "import secrets; print(secrets.token_urlsafe(64))" > "$CLUSTER_DIR/secret-key"
     [ -f "$ROOT/locale/vi/LC_MESSAGES/django.mo" ] || "$PY" manage.py compile_catalogues
+    log "collectstatic and migrate"
+    manage collectstatic --no-input --verbosity 0 &
+    local static=$!
+    manage migrate --no-input --verbosity 0
+    wait "$static"
     if [ ! -e "$CLUSTER_DIR/site-ready" ]; then
-        log "migrate, collectstatic, demo content (first start only)"
-        manage collectstatic --no-input --verbosity 0
-        manage migrate --no-input --verbosity 0
+        log "demo content (first start only)"
         # Nothing to purge yet: the proxy starts after the content is in.
         CLUSTER_NO_PURGE=1 manage load_demo_content >/dev/null
         PORTAL_ADMIN_PASSWORD=${PORTAL_ADMIN_PASSWORD:-cluster-admin-password} manage create_local_admin >/dev/null
@@ -193,13 +196,15 @@ start() {
     mkdir -p "$PIDS" "$LOGS" "$CLUSTER_DIR/media"
     [ "$(id -u)" = 0 ] && chown postgres: "$LOGS" "$CLUSTER_DIR" 2>/dev/null && chmod 755 "$CLUSTER_DIR" || true
     chmod 777 "$LOGS"
+    start_redis
+    start_s3 & local s3=$!
     init_pg
     start_pg replica
-    start_redis
-    start_s3
+    wait "$s3"
     prepare_site
-    start_app app1
+    start_app app1 & local first=$!
     start_app app2
+    wait "$first"
     start_varnish
     log "up: proxy http://127.0.0.1:$PROXY_PORT/ (state in $CLUSTER_DIR)"
 }
