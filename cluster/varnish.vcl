@@ -113,6 +113,11 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    if (beresp.http.X-Cache-Kind == "html") {
+        # Compressed once when stored; readers' browsers get the gzip copy
+        # (static files come compressed from WhiteNoise already).
+        set beresp.do_gzip = true;
+    }
     if (beresp.status == 200 && beresp.http.X-Cache-Kind == "html") {
         # Publishing bans at once; the lifetime only bounds what the ban
         # cannot reach (see home/varnish.py).

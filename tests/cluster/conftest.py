@@ -61,8 +61,9 @@ def portal_python(code):
         "CODE": code,
     }
     result = subprocess.run(
-        ["bash", "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=120
+        ["bash", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
+    assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
 

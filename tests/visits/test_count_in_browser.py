@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from tests.visits.conftest import BOT_UA
 from tests.visits.helpers import page_views, site_views
@@ -17,6 +18,14 @@ from tests.visits.helpers import page_views, site_views
 @pytest.fixture
 def count_in_browser(settings):
     settings.VISITS_COUNT_IN_BROWSER = True
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    # A page served from the page cache activates its language in this
+    # thread; later tests expect the default.
+    yield
+    translation.deactivate()
 
 
 def slot_address(html):
