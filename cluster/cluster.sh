@@ -125,7 +125,6 @@ PYEOF
 manage() { (source "$ROOT/cluster/app.env"; "$PY" manage.py "$@"); }
 
 prepare_site() {
-    [ -s "$CLUSTER_DIR/secret-key" ] || "$PY" -c "import secrets; print(secrets.token_urlsafe(64))" > "$CLUSTER_DIR/secret-key"
     [ -f "$ROOT/locale/vi/LC_MESSAGES/django.mo" ] || "$PY" manage.py compile_catalogues
     log "collectstatic and migrate"
     manage collectstatic --no-input --verbosity 0 &
@@ -196,6 +195,7 @@ start() {
     mkdir -p "$PIDS" "$LOGS" "$CLUSTER_DIR/media"
     [ "$(id -u)" = 0 ] && chown postgres: "$LOGS" "$CLUSTER_DIR" 2>/dev/null && chmod 755 "$CLUSTER_DIR" || true
     chmod 777 "$LOGS"
+    [ -s "$CLUSTER_DIR/secret-key" ] || "$PY" -c "import secrets; print(secrets.token_urlsafe(64))" > "$CLUSTER_DIR/secret-key"
     start_redis
     start_s3 & local s3=$!
     init_pg
