@@ -93,8 +93,15 @@ sub vcl_recv {
 }
 
 sub vcl_backend_fetch {
-    # Retries go to the next app server in the rotation.
-    set bereq.backend = apps.backend();
+    # A retry goes to the other app server than the one that just failed
+    # (the rotation alone may pick the failed one again under concurrency).
+    if (bereq.retries == 0) {
+        set bereq.backend = apps.backend();
+    } elsif (bereq.backend == app1) {
+        set bereq.backend = app2;
+    } else {
+        set bereq.backend = app1;
+    }
 }
 
 sub vcl_backend_response {
@@ -105,7 +112,7 @@ sub vcl_backend_response {
     }
     # A server that failed mid-way (killed, restarting) is retried elsewhere;
     # only requests that are safe to repeat reach here uncached and retried.
-    if (beresp.status >= 500 && bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    if (beresp.status >= 500 && bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
@@ -131,7 +138,7 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # Connection refused or reset by a dead app server: try the next one.
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
 }

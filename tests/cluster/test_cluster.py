@@ -161,13 +161,25 @@ def admin(browser):
     )
     tab = context.new_page()
     tab.set_default_timeout(60_000)
+    sign_in(tab)
+    yield tab
+    context.close()
+
+
+def sign_in(tab):
     tab.goto("/admin/login/")
     tab.fill("input[name=username]", "admin")
     tab.fill("input[name=password]", ADMIN_PASSWORD)
     tab.click("button[type=submit]")
     tab.wait_for_url("**/admin/")
-    yield tab
-    context.close()
+
+
+def admin_page(tab, path):
+    """Open an admin page, signing in again if the session was lost (sessions live in Redis)."""
+    tab.goto(path)
+    if "/admin/login/" in tab.url:
+        sign_in(tab)
+        tab.goto(path)
 
 
 def session_cookie(tab):
@@ -192,7 +204,7 @@ def edit_translations_as_pages(article):
 
 def publish_title(tab, page_id, title):
     """Change a page's title in the admin and publish; the time the publish was answered."""
-    tab.goto(f"/admin/pages/{page_id}/edit/")
+    admin_page(tab, f"/admin/pages/{page_id}/edit/")
     tab.fill("#id_title", title)
     with tab.expect_response(lambda r: r.request.method == "POST" and f"/pages/{page_id}/edit/" in r.url) as posted:
         tab.eval_on_selector('button[name="action-publish"]', "button => button.click()")
@@ -329,7 +341,8 @@ def test_an_image_uploaded_in_the_admin_lands_in_the_object_store_and_renders_on
     name = f"cluster-{uuid.uuid4().hex[:8]}"
     picture = tmp_path / f"{name}.png"
     Image.new("RGB", (640, 400), (200, 30, 30)).save(picture)
-    admin.goto("/admin/images/multiple/add/")
+    # Redis was restarted by the test before: the admin signs in again.
+    admin_page(admin, "/admin/images/multiple/add/")
     # Playwright answers the tab's routed requests only while the test waits on it.
     with admin.expect_response(lambda r: r.request.method == "POST" and "/images/multiple/add/" in r.url) as posted:
         admin.set_input_files("input[type=file]", str(picture))
