@@ -55,8 +55,9 @@ def watch(url, title, published, seconds=2.0, readers=3):
 
 def main(count):
     django.setup()
-    from news.models import NewsPage
     from wagtail_localize.models import Translation
+
+    from news.models import NewsPage
 
     source = NewsPage.objects.live().filter(locale__language_code="vi").order_by("path")[1]
     pages = {p.locale.language_code: p.specific for p in [source, *source.get_translations().live()]}

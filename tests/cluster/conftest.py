@@ -49,7 +49,7 @@ def cluster(*args, check=True):
 
 def portal_python(code):
     """Run Python ``code`` in the portal with the app servers' environment; its stdout."""
-    script = f'source cluster/app.env && exec .venv/bin/python manage.py shell -c "$CODE"'
+    script = 'source cluster/app.env && exec .venv/bin/python manage.py shell -c "$CODE"'
     env = {
         **os.environ,
         "CLUSTER_DIR": CLUSTER_DIR,

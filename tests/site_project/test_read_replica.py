@@ -12,7 +12,12 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from site_project import read_replica
-from site_project.read_replica import REPLICA, ReplicaReadsMiddleware, ReplicaRouter, RequestReads
+from site_project.read_replica import (
+    REPLICA,
+    ReplicaReadsMiddleware,
+    ReplicaRouter,
+    RequestReads,
+)
 
 factory = RequestFactory()
 
