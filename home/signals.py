@@ -25,9 +25,13 @@ from home import cdn, frame, page_cache
 from home.models import SiteIdentity
 from news.topics import Topic
 from news import content_cache
+from site_project import read_replica
 
 
 def _purge_now():
+    # First, so that pages rebuilt after the purge wait for the read replica
+    # to have this change (site_project/read_replica.py).
+    read_replica.note_primary_position()
     # The frame's version also keys cached addresses (home.routes) and
     # template fragments; news keeps private subtrees and list sizes.
     frame.invalidate()
@@ -39,6 +43,7 @@ def purge_site():
     """Forget every cached page and frame, now and once the change is committed."""
     _purge_now()
     transaction.on_commit(_purge_now)
+    cdn.purge_everything()
 
 
 @receiver(page_published)
