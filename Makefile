@@ -93,3 +93,22 @@ serve-production: catalogues
 	$(PRODUCTION_ENV) $(PY) manage.py load_demo_content
 	$(PRODUCTION_ENV) GUNICORN_BIND=127.0.0.1:$(PRODUCTION_PORT) GUNICORN_WORKERS=2 \
 		$(VENV)/bin/gunicorn -c site_project/gunicorn.conf.py
+
+# The multi-machine topology on this machine (docs/deploy.md): Varnish,
+# two gunicorn app servers, PostgreSQL primary + streaming replica, Redis,
+# an S3-compatible object store. Installs the Debian packages it lacks.
+# `make cluster-test` starts it, runs the fault tests through the proxy
+# (tests/cluster/), and stops it again.
+.PHONY: cluster cluster-stop cluster-test
+CLUSTER_DIR ?= /tmp/sonla-cluster
+cluster: catalogues
+	CLUSTER_DIR=$(CLUSTER_DIR) cluster/cluster.sh start
+cluster-stop:
+	CLUSTER_DIR=$(CLUSTER_DIR) cluster/cluster.sh stop
+# The test builds a cluster of its own from nothing and removes it afterwards.
+CLUSTER_TEST_DIR ?= /tmp/sonla-cluster-test
+cluster-test: catalogues browser
+	CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh destroy
+	CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh start || { CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh destroy; exit 1; }
+	CLUSTER_DIR=$(CLUSTER_TEST_DIR) CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m cluster tests/cluster -p no:cacheprovider $(PYTEST_ARGS); \
+		status=$$?; CLUSTER_DIR=$(CLUSTER_TEST_DIR) cluster/cluster.sh destroy; exit $$status

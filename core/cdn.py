@@ -9,6 +9,10 @@ only be told which addresses to forget, so a changed page sends:
 - the ancestors of each (home pages and section listings show the page),
 - the site map of every language.
 
+A cache that can drop every page at once (``home.varnish.VarnishBackend``,
+Varnish's ``BAN``) is also told to, on every change that purges the portal's
+own page cache (``purge_everything``), since every page shows the site frame.
+
 Sidebar lists shown on every page (reform information, most read) are not
 sent address by address; the CDN's own expiry time bounds how long they
 may lag (``Cache-Control: s-maxage`` set by the CDN rule or the deployer).
@@ -20,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
@@ -68,5 +72,19 @@ def purge_page(page):
     def send():
         batch = PurgeBatch(urls)
         batch.purge()
+
+    transaction.on_commit(send)
+
+
+def purge_everything():
+    """Once the change is committed, drop every page at caches that can (Varnish's BAN)."""
+    if not enabled():
+        return
+
+    def send():
+        for backend in get_backends().values():
+            ban = getattr(backend, "ban_everything", None)
+            if ban is not None:
+                ban()
 
     transaction.on_commit(send)

@@ -28,9 +28,13 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core import cdn, generation
+from site_project import read_replica
 
 
 def _purge_now():
+    # First, so that pages rebuilt after the purge wait for the read replica
+    # to have this change (site_project/read_replica.py).
+    read_replica.note_primary_position()
     generation.bump()
 
 
@@ -38,6 +42,7 @@ def purge_site():
     """Forget every cached page and frame, now and once the change is committed."""
     _purge_now()
     transaction.on_commit(_purge_now)
+    cdn.purge_everything()
 
 
 @receiver(page_published)

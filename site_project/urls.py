@@ -11,6 +11,8 @@ from home.frame import get_frame
 from home.sitemaps import language_sitemaps
 from news import feeds
 from search import views as search_views
+from site_project import health
+from visits import views as visits_views
 
 
 def portal_name(language_code):
@@ -26,6 +28,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz/", health.healthz, name="healthz"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -43,6 +46,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("site-map/", home_views.site_map, name="site_map"),
+    path("visits/figures/", visits_views.figures, name="visit_figures"),
     path("feeds/rss/", feeds.SiteFeed(portal_name), name="site_feed_rss"),
     path("feeds/atom/", feeds.SiteAtomFeed(portal_name), name="site_feed_atom"),
     path("feeds/sections/<int:section_id>/rss/", feeds.SectionFeed(portal_name), name="section_feed_rss"),

@@ -99,6 +99,24 @@ def excluded_paths():
     return tuple(getattr(settings, "VISITS_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
 
 
+@once_per_process
+def count_in_browser():
+    """Whether each page view is counted by a small request the page itself makes.
+
+    For a caching proxy in front (Varnish, a CDN) that answers most views
+    without reaching Django: the page then carries an empty figures slot and
+    ``visits/visits.js`` fetches ``visit_figures`` for it, which counts the
+    view and returns the figures (see README.md, "Behind a caching proxy").
+    Setting ``VISITS_COUNT_IN_BROWSER``, else the environment variable.
+    """
+    value = getattr(settings, "VISITS_COUNT_IN_BROWSER", None)
+    if value is None:
+        value = os.environ.get("VISITS_COUNT_IN_BROWSER", "")
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)
+
+
 def article_models():
     """Page types listed in "Most read" and the report's top articles, as ``app_label.model``."""
     return tuple(getattr(settings, "VISITS_ARTICLE_MODELS", ("news.newspage",)))

@@ -12,6 +12,7 @@ import re
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import numberformat, translation
 from django.utils.formats import get_format
 from django.utils.html import escape
@@ -103,6 +104,23 @@ def _block(language):
 def _forget_blocks(**kwargs):
     # Languages, formats or templates may have changed (tests).
     _block.cache_clear()
+
+
+def slot(page_id, language):
+    """The empty figures block a page carries when views are counted by the browser.
+
+    ``visits.js`` replaces it with what ``src`` answers; without JavaScript the
+    notice that the figures are not available stays.
+    """
+    with translation.override(language):
+        src = reverse("visit_figures")
+    if page_id:
+        src += f"?page={page_id}"
+    return (
+        f'<div class="visit-stats__slot" data-visits-src="{escape(src)}">'.encode()
+        + _block(language).unavailable
+        + b"</div>"
+    )
 
 
 def splice(response, content, match, html):

@@ -16,12 +16,17 @@ import logging
 
 from django.utils import timezone
 
-from visits import markers, privacy, rules
+from visits import conf, markers, privacy, rules
 from visits.figures import today
 from visits.shown import shown_figures
 from visits.stores import get_store
 
 logger = logging.getLogger(__name__)
+
+
+def is_figures_request(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "visit_figures"
 
 
 class VisitCounterMiddleware:
@@ -37,6 +42,12 @@ class VisitCounterMiddleware:
         if match is None:
             # Not a page of the public site frame: never counted.
             return response
+        language = getattr(request, "LANGUAGE_CODE", None)
+        if conf.count_in_browser() and not is_figures_request(request):
+            # Behind a caching proxy the page is the same for every view; the
+            # browser's request for the figures counts it (visits.views).
+            markers.splice(response, content, match, markers.slot(markers.page_id(match), language))
+            return response
         now = timezone.now()
         day = today(now)
         shown = shown_figures()
@@ -44,7 +55,6 @@ class VisitCounterMiddleware:
             self.count(request, markers.page_id(match), now, day, shown)
         if shown.due(day):
             self.read(now, day, shown)
-        language = getattr(request, "LANGUAGE_CODE", None)
         html = shown.rendered(language, shown.current(day), markers.render)
         markers.splice(response, content, match, html)
         return response

@@ -87,7 +87,7 @@ def http_url(name):
 _database = postgresql_database()
 
 from .base import *  # noqa: E402,F401,F403
-from .base import BASE_DIR, CACHES, LOGGING, STORAGES, env_bool, env_list  # noqa: E402
+from .base import BASE_DIR, CACHES, LOGGING, MIDDLEWARE, STORAGES, env_bool, env_list  # noqa: E402
 
 # Core --------------------------------------------------------------------
 
@@ -97,6 +97,25 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or [required("DJANGO_ALLOWED_HO
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = http_url("WAGTAILADMIN_BASE_URL")
 DATABASES = {"default": _database}
+
+# A PostgreSQL streaming replica for anonymous visitors' reads, if
+# DATABASE_REPLICA_URL is set (site_project/read_replica.py says who reads
+# where and why a page rebuilt after a publish is never stale).
+if os.environ.get("DATABASE_REPLICA_URL", "").strip():
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"].strip(),
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["site_project.read_replica.ReplicaRouter"]
+    MIDDLEWARE = list(MIDDLEWARE)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("core.page_cache.PageCacheMiddleware") + 1,
+        "site_project.read_replica.ReplicaReadsMiddleware",
+    )
 
 # Gzip for HTML (and feeds) where no proxy in front compresses them
 # (core/compression.py says where it goes and why CSRF pages are left out).
@@ -123,6 +142,7 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 SESSION_CACHE_ALIAS = "default"
 
+
 # HTTPS ------------------------------------------------------------------
 
 # The reverse proxy in front of gunicorn terminates TLS and says so here.
@@ -146,6 +166,41 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "static"))
 # Media is served by the web server in front of gunicorn (or object storage),
 # never by Django.
 SERVE_MEDIA_LOCALLY = False
+
+# DJANGO_MEDIA_STORAGE=s3 keeps uploads and image renditions in an
+# S3-compatible object store (django-storages) instead of DJANGO_MEDIA_ROOT;
+# boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself. The store's
+# address (or DJANGO_MEDIA_URL's, a CDN in front of it) is allowed in img-src.
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "local").strip().lower()
+if MEDIA_STORAGE == "s3":
+    _s3_endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    _s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": required("AWS_STORAGE_BUCKET_NAME"),
+                "endpoint_url": _s3_endpoint,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+                "custom_domain": _s3_domain,
+                "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+                "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE", "path"),
+                # Public files with plain addresses, so cached pages keep working.
+                "querystring_auth": False,
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        },
+    }
+    _media_origin = (
+        f"{os.environ.get('AWS_S3_URL_PROTOCOL', 'https:')}//{_s3_domain}" if _s3_domain else _s3_endpoint
+    )
+    if _media_origin:
+        _parts = urlsplit(_media_origin)
+        CONTENT_SECURITY_POLICY_IMG_SOURCES = [f"{_parts.scheme}://{_parts.netloc}"]
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE must be local or s3.")
 
 # Hashed names and gzip/brotli copies; WhiteNoise then sends hashed files with
 # a one-year "immutable" Cache-Control.
