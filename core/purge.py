@@ -27,13 +27,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core import cdn, generation
-from site_project import read_replica
+from core import cdn, generation, read_replica
 
 
 def _purge_now():
     # First, so that pages rebuilt after the purge wait for the read replica
-    # to have this change (site_project/read_replica.py).
+    # to have this change (core/read_replica.py).
     read_replica.note_primary_position()
     generation.bump()
 

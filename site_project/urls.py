@@ -11,7 +11,7 @@ from home.frame import get_frame
 from home.sitemaps import language_sitemaps
 from news import feeds
 from search import views as search_views
-from site_project import health
+from core import health
 from visits import views as visits_views
 
 

@@ -99,7 +99,7 @@ WAGTAILADMIN_BASE_URL = http_url("WAGTAILADMIN_BASE_URL")
 DATABASES = {"default": _database}
 
 # A PostgreSQL streaming replica for anonymous visitors' reads, if
-# DATABASE_REPLICA_URL is set (site_project/read_replica.py says who reads
+# DATABASE_REPLICA_URL is set (core/read_replica.py says who reads
 # where and why a page rebuilt after a publish is never stale).
 if os.environ.get("DATABASE_REPLICA_URL", "").strip():
     DATABASES["replica"] = {
@@ -110,11 +110,11 @@ if os.environ.get("DATABASE_REPLICA_URL", "").strip():
         ),
         "TEST": {"MIRROR": "default"},
     }
-    DATABASE_ROUTERS = ["site_project.read_replica.ReplicaRouter"]
+    DATABASE_ROUTERS = ["core.read_replica.ReplicaRouter"]
     MIDDLEWARE = list(MIDDLEWARE)
     MIDDLEWARE.insert(
         MIDDLEWARE.index("core.page_cache.PageCacheMiddleware") + 1,
-        "site_project.read_replica.ReplicaReadsMiddleware",
+        "core.read_replica.ReplicaReadsMiddleware",
     )
 
 # Gzip for HTML (and feeds) where no proxy in front compresses them

@@ -8,7 +8,7 @@ def test_without_replica_or_object_storage_nothing_changes():
     assert isinstance(values, dict), values.stderr
     assert list(values["DATABASES"]) == ["default"]
     assert values["DATABASE_ROUTERS"] == []
-    assert "site_project.read_replica.ReplicaReadsMiddleware" not in values["MIDDLEWARE"]
+    assert "core.read_replica.ReplicaReadsMiddleware" not in values["MIDDLEWARE"]
     assert values["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
 
 
@@ -21,9 +21,9 @@ def test_a_replica_url_adds_the_replica_its_router_and_middleware_below_the_page
     replica = values["DATABASES"]["replica"]
     assert (replica["HOST"], replica["NAME"], replica["USER"]) == ("replica.internal", "portal", "reader")
     assert replica["TEST"]["MIRROR"] == "default"
-    assert values["DATABASE_ROUTERS"] == ["site_project.read_replica.ReplicaRouter"]
+    assert values["DATABASE_ROUTERS"] == ["core.read_replica.ReplicaRouter"]
     middleware = values["MIDDLEWARE"]
-    assert middleware.index("site_project.read_replica.ReplicaReadsMiddleware") == (
+    assert middleware.index("core.read_replica.ReplicaReadsMiddleware") == (
         middleware.index("core.page_cache.PageCacheMiddleware") + 1
     )
 

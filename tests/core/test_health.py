@@ -1,4 +1,4 @@
-"""``/healthz/``: what the proxy's health checks ask every second (site_project/health.py)."""
+"""``/healthz/``: what the proxy's health checks ask every second (core/health.py)."""
 
 from django.db import OperationalError
 
@@ -11,7 +11,7 @@ def test_health_check_answers_ok_without_being_cached_or_counted(client, db):
 
 
 def test_health_check_fails_when_the_database_cannot_be_reached(client, db, monkeypatch):
-    from site_project import health
+    from core import health
 
     class Unreachable:
         def cursor(self):

@@ -1,4 +1,4 @@
-"""Who reads from the replica, and what happens when it lags or fails (site_project/read_replica.py).
+"""Who reads from the replica, and what happens when it lags or fails (core/read_replica.py).
 
 The decision logic runs here against fakes for the replica's answer; the
 real replica is exercised by tests/cluster/ (``make cluster-test``).
@@ -11,8 +11,8 @@ from django.db import OperationalError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from site_project import read_replica
-from site_project.read_replica import (
+from core import read_replica
+from core.read_replica import (
     REPLICA,
     ReplicaReadsMiddleware,
     ReplicaRouter,
