@@ -9,7 +9,9 @@ class AdminI18nConfig(AppConfig):
     verbose_name = _("Vietnamese admin catalogues")
 
     def ready(self):
-        from admin_i18n import defaults  # noqa: F401  (new users get a Vietnamese admin)
-        from admin_i18n import search_results
+        from admin_i18n import (
+            defaults,  # noqa: F401  (new users get a Vietnamese admin)
+            search_results,
+        )
 
         search_results.install()

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
-from asgiref.local import Local
 from django.utils.translation import trans_real
 from django.utils.translation.trans_real import DjangoTranslation
 
@@ -23,7 +23,6 @@ from admin_i18n.catalogues import (
     entry_key,
     is_translated,
     locale_root,
-    package_path,
     project_po_path,
 )
 from admin_i18n.recorder import CONTEXT_SEPARATOR

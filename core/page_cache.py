@@ -45,8 +45,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import translation
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import cc_delim_re
 from django.utils.module_loading import import_string
 

@@ -20,8 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage, HomePageFeaturedArticle, SiteIdentity
 from home.models import ContentPage as ContentPageModel
+from home.models import HomePage, HomePageFeaturedArticle, SiteIdentity
 from news.models import NewsPage, NewsPageTopic, RelatedArticle, SectionPage, Topic
 from translations import automation
 from visits.figures import set_carried_over_total

@@ -22,9 +22,9 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
     SegmentOverride,
     StringTranslation,
+    Translation,
     TranslationContext,
     TranslationSource,
-    Translation,
 )
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments

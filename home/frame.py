@@ -8,9 +8,9 @@ page or the site identity (``core.purge`` bumps ``core.generation``).
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 
-from news.models import NewsPage
-from core.privacy import public
 from core import generation, request_memo
+from core.privacy import public
+from news.models import NewsPage
 
 FRAME_CACHE_TIMEOUT = 60 * 60
 REFORM_ITEMS = 5

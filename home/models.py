@@ -11,12 +11,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core import text_rules
 from core.blocks import BodyStreamBlock
+from core.privacy import CachedRestrictionsMixin, public
 from news.addresses import TransliteratedSlugMixin
 from news.models import NewsPage, SectionPage
-from core.privacy import CachedRestrictionsMixin, public
 from search.indexing import normalised
-from core import text_rules
 
 FEATURED_COUNT = 3
 LATEST_PER_SECTION = 4

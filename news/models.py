@@ -12,14 +12,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from search.indexing import normalised
-from core import text_rules
-
+from core import generation, text_rules
 from core.blocks import BodyStreamBlock, alt_text_copies_image_name, copied_alt_text_error
-from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
-from core import generation
-from .addresses import TransliteratedSlugMixin
 from core.privacy import CachedRestrictionsMixin, public
+from search.indexing import normalised
+
+from .addresses import TransliteratedSlugMixin
+from .topics import NewsPageTopic, Topic, topics_for  # noqa: F401  (models of this app)
 
 ARTICLES_PER_PAGE = 10
 

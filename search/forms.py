@@ -8,7 +8,8 @@ visitor's language.
 import datetime
 
 from django import forms
-from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from search.engine import NEWEST, RELEVANCE
 from search.normalize import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean, parse_query

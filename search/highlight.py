@@ -15,7 +15,6 @@ query, unless the query has nothing else.
 """
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe

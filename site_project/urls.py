@@ -6,12 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
 from home import views as home_views
 from home.frame import get_frame
 from home.sitemaps import language_sitemaps
 from news import feeds
 from search import views as search_views
-from core import health
 from visits import views as visits_views
 
 

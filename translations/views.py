@@ -20,9 +20,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from translations.permissions import can_edit_locale
-
 from translations import addresses
+from translations.permissions import can_edit_locale
 
 
 @require_POST

@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from core.client_address import trusted_proxies_from_environment
 from core.lao import register_lao

@@ -16,12 +16,11 @@ reviewer receive on the way are read the same way.
 
 import email
 import email.policy
-from pathlib import Path
-
 import json
 import re
 import secrets
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command

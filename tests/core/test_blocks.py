@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail_localize.segments import StringSegmentValue
 
 from core.blocks import BodyStreamBlock, StatisticsBlock, TableBlock

@@ -16,8 +16,8 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from home.models import SiteIdentity
 from core.blocks import RICH_TEXT_FEATURES
+from home.models import SiteIdentity
 
 ATTACK = (
     '<script>window.__xss=1</script>"><img src=x onerror=alert(1)>'

@@ -13,9 +13,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from core import text_rules
 from home.models import SiteIdentity
 from news.models import NewsPage, Topic
-from core import text_rules
 from tests.translations.conftest import (  # noqa: F401  (fixtures)
     clients,
     locales,

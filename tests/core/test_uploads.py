@@ -1,8 +1,8 @@
 """Uploads through the admin: the content must match the name, and the size the limit."""
 
 import io
-from html import unescape
 import zipfile
+from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -23,9 +23,9 @@ from wagtail.test.utils.form_data import (
 )
 from wagtail.users.models import UserProfile
 
+from core import text_rules
 from home.models import ContentPage, HomePage
 from news.models import NewsPage, SectionPage
-from core import text_rules
 
 # About 1 MB of Vietnamese text, as pasted from a Word document.
 PASTED_DOCUMENT = ("Sơn La tiếp đoàn công tác tỉnh Hủa Phăn. " * 25_000)[:1_000_000]

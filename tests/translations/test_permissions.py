@@ -17,6 +17,7 @@ from home.models import SiteIdentity
 
 from .conftest import put_string, translation_into
 
+
 def refused(response):
     """403, or Wagtail's answer to PermissionDenied in the admin: back to the dashboard."""
     return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")

@@ -12,6 +12,7 @@ from translations.status import OUTDATED, PUBLISHED, StatusBoard
 
 from .conftest import NEW_LEAD, NEW_PARAGRAPH, edit_source, put_string, translation_into
 
+
 def snapshot(page, locale):
     """Every StringTranslation of ``page`` into ``locale``: id -> text."""
     return dict(

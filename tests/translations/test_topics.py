@@ -71,7 +71,7 @@ def test_topic_goes_through_the_admin_and_translation_workflow(
     visitor = Client()
     # The moderator adds and publishes a Vietnamese topic in the snippet admin.
     response = clients.moderator.post(
-        f"/admin/snippets/news/topic/add/?locale=vi", {"name": TOPIC_VI, "action-publish": "action-publish"}
+        "/admin/snippets/news/topic/add/?locale=vi", {"name": TOPIC_VI, "action-publish": "action-publish"}
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     topic = Topic.objects.get(name=TOPIC_VI)

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from django.core.management import call_command
 from django.test.utils import override_settings
 

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+
 from tests.visits.conftest import LiveServer, browser_ua, delete_redis_keys, redis_live_server
 from tests.visits.load import run_load, site_map_paths
 from visits.models import Tally
