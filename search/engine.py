@@ -395,7 +395,9 @@ def uses_index_tables():
     """Whether the default backend is Wagtail's database backend with full-text tables."""
     backend = get_search_backend()
     if connection.vendor == "postgresql":
-        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+        from modelsearch.backends.database.postgres.postgres import (
+            PostgresSearchBackend,
+        )
 
         return isinstance(backend, PostgresSearchBackend)
     if connection.vendor == "sqlite":

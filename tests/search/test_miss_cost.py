@@ -30,7 +30,7 @@ def queries_of(client, **params):
 
 def section_options(response):
     html = response.content.decode()
-    select = re.search(r'<select name="section".*?</select>', html, re.S).group()
+    select = re.search(r'<select name="section".*?</select>', html, re.DOTALL).group()
     return re.findall(r"<option[^>]*>\s*([^<]*?)\s*</option>", select)
 
 
