@@ -21,6 +21,7 @@
 # new (by memory), alternating in the same run.
 #
 #     LOAD_ONLY=workers bench/load.sh    # only that comparison
+#     LOAD_ONLY=miss bench/load.sh       # only the page cache off (search on a cache miss)
 #
 # No proxy is in front, so HTML is compressed by the portal
 # (DJANGO_COMPRESS_HTML=true) for the page weights; wrk asks for no
@@ -238,10 +239,14 @@ print(f'{float(value) * {\"us\": 0.001, \"ms\": 1, \"s\": 1000, \"m\": 60000}[un
 if [ "${LOAD_ONLY:-}" != workers ]; then
     export PORTAL_PAGE_CACHE_SECONDS=0
     run_mode off
-    export PORTAL_PAGE_CACHE_SECONDS=300
-    run_mode on
+    if [ "${LOAD_ONLY:-}" != miss ]; then
+        export PORTAL_PAGE_CACHE_SECONDS=300
+        run_mode on
+    fi
 fi
-export PORTAL_PAGE_CACHE_SECONDS=300
-compare_workers
+if [ "${LOAD_ONLY:-}" != miss ]; then
+    export PORTAL_PAGE_CACHE_SECONDS=300
+    compare_workers
+fi
 echo
 echo "   machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

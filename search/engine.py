@@ -395,7 +395,9 @@ def uses_index_tables():
     """Whether the default backend is Wagtail's database backend with full-text tables."""
     backend = get_search_backend()
     if connection.vendor == "postgresql":
-        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+        from modelsearch.backends.database.postgres.postgres import (
+            PostgresSearchBackend,
+        )
 
         return isinstance(backend, PostgresSearchBackend)
     if connection.vendor == "sqlite":
@@ -405,11 +407,16 @@ def uses_index_tables():
     return False
 
 
-def search(parsed, per_page=10, **options):
+def search(parsed, per_page=10, loader=None, **options):
     """Return :class:`Results` for ``parsed`` (a :class:`search.normalize.ParsedQuery`).
 
     ``per_page`` is the number of results the first page shows: counting
-    fetches them in the same query.
+    fetches them in the same query. ``loader(load)``, if given, wraps how
+    the index's rows become results (the view's cached cards,
+    :mod:`search.cards`).
     """
     engine = IndexSearch if uses_index_tables() else BackendSearch
-    return engine(parsed, **options).results(per_page)
+    found = engine(parsed, **options)
+    if loader is not None and engine is IndexSearch:
+        found.load = loader(IndexSearch.load)
+    return found.results(per_page)
