@@ -35,11 +35,9 @@ def default_admin_language():
     return settings.LANGUAGE_CODE if _offered(settings.LANGUAGE_CODE) else ""
 
 
-def admin_language_for_roles(group_names):
-    """The admin language of an account in these groups: its roles' one language, else the default."""
-    languages = {
-        role.admin_language or settings.LANGUAGE_CODE for role in ROLES if role.group_name in group_names
-    }
+def admin_language_for_roles(role_keys):
+    """The admin language of an account with these roles: their one language, else the default."""
+    languages = {role.admin_language or settings.LANGUAGE_CODE for role in ROLES if role.key in role_keys}
     if len(languages) == 1:
         (language,) = languages
         if _offered(language):
@@ -59,7 +57,11 @@ def give_new_user_the_default_admin_language(sender, instance, created, raw=Fals
 def _follow_roles(user):
     if user.last_login is not None:
         return
-    language = admin_language_for_roles(set(user.groups.values_list("name", flat=True)))
+    from translations.models import RoleGroup
+
+    # Roles are found by their stable key, so a group renamed in the admin keeps its language.
+    keys = RoleGroup.objects.filter(group__in=user.groups.all()).values_list("key", flat=True)
+    language = admin_language_for_roles(set(keys))
     if language:
         UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
 

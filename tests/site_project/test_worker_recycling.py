@@ -6,6 +6,7 @@ small application that reports its process id, so a restart shows as a new id.
 """
 
 import http.client
+import mmap
 import os
 import socket
 import subprocess
@@ -61,10 +62,14 @@ def test_memory_is_read_only_every_few_requests_and_not_at_all_when_off():
 
 
 def test_resident_memory_is_this_process_s():
+    # A fresh anonymous mapping, every page written: malloc could otherwise
+    # hand back memory a long test run already holds, and RSS would not move.
     before = worker_recycling.resident_bytes()
-    block = bytearray(b"x" * (64 * MIB))
+    block = mmap.mmap(-1, 64 * MIB)
+    for offset in range(0, 64 * MIB, mmap.PAGESIZE):
+        block[offset] = 1
     assert worker_recycling.resident_bytes() >= before + 60 * MIB
-    del block
+    block.close()
 
 
 @pytest.mark.parametrize(
