@@ -106,10 +106,20 @@ LATIN_EXTENDED = (
     span(0x0100, 0x02FF) | span(0x0300, 0x036F) | span(0x1D00, 0x1DBF) | span(0x1E00, 0x1EFF)
     | span(0x2070, 0x209F) | span(0x20A0, 0x20C0) | span(0x2100, 0x218F) | span(0x2C60, 0x2C7F) | span(0xA720, 0xA7FF)
 ) - LATIN_VIETNAMESE
-# Lao, the spaces between its phrases (drawn in the Lao font as before), the
-# joiners and word-break space Lao text uses, the dotted circle that
-# shows a lone mark, and the kip sign.
+# Lao, the spaces between its phrases (drawn in the Lao font), the joiners and
+# word-break space Lao text uses, the dotted circle that shows a lone mark, and
+# the kip sign.
 LAO = span(0x0020) | span(0x00A0) | span(0x0E80, 0x0EFF) | span(0x200B, 0x200D) | span(0x20AD) | span(0x25CC)
+
+# The Lao faces claim the space, so a Lao line takes its ascent and descent from
+# them (the browser reads them from the first face of the list whose
+# unicode-range has U+0020). Noto Sans Lao's own (1.183 + 0.462 em) are taller
+# than the heading line heights, so at 200% text a Lao heading's text reached
+# past its box; the @fontsource files served before left the space to Noto Sans
+# and Lao lines had its metrics. The Lao faces, and the fallbacks standing in for
+# them, declare Noto Sans' metrics instead: lines sit as before, the glyphs are
+# drawn unchanged, and the space keeps its Lao width, so the swap moves nothing.
+LAO_LINE_METRICS_SOURCE = "noto"
 
 
 # Vietnamese and English pages show Lao only in the language switcher: the
@@ -277,7 +287,8 @@ def fallback_css(fallback, counts):
         web = TTFont(source_path(f"{fallback.web_font}-{weight}"))
         local = TTFont(source_path(f"{fallback.metrics_source}-{weight}"))
         size_adjust = average_advance(web, sample) / average_advance(local, sample)
-        ascent, descent, line_gap = (value / size_adjust for value in vertical_metrics(web))
+        line_font = TTFont(source_path(f"{LAO_LINE_METRICS_SOURCE}-{weight}")) if fallback.script == "lao" else web
+        ascent, descent, line_gap = (value / size_adjust for value in vertical_metrics(line_font))
         sources = ", ".join(f'local("{name}")' for name in fallback.local_names[weight])
         # Each fallback claims only its own script's characters (DejaVu Sans draws
         # Latin and Lao, sized differently), as the web faces it stands in for do.
@@ -297,9 +308,14 @@ def generated(counts):
     for face in FACES:
         data, covered = build_face(face)
         files[face.file] = data
+        overrides = ""
+        if 0x0020 in covered and face.source.startswith("noto-lao"):
+            ascent, descent, line_gap = vertical_metrics(TTFont(source_path(f"{LAO_LINE_METRICS_SOURCE}-{face.weight}")))
+            overrides = (f"  ascent-override: {ascent * 100:.2f}%;\n  descent-override: {descent * 100:.2f}%;\n"
+                         f"  line-gap-override: {line_gap * 100:.2f}%;\n")
         faces.append(
             f'@font-face {{\n  font-family: "{face.family}";\n  font-style: normal;\n  font-weight: {face.weight};\n'
-            f'  font-display: swap;\n  src: url("../fonts/{face.file}") format("woff2");\n'
+            f'  font-display: swap;\n  src: url("../fonts/{face.file}") format("woff2");\n{overrides}'
             f"  unicode-range: {unicode_ranges(covered)};\n}}"
         )
     latin_fallbacks = ", ".join(f'"{f.family}"' for f in FALLBACKS if f.script == "latin")
