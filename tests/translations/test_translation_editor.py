@@ -102,6 +102,24 @@ def test_the_translators_footer_leads_with_submit_and_keeps_delete_in_the_menu(c
     assert props["links"]["convertToAliasUrl"] is None
 
 
+def footer_main(content):
+    footer = content[content.index("data-translation-footer"):]
+    return re.search(r'<div class="w-dropdown-button">\s*(<button[^>]*>.*?</button>)', footer, re.S).group(1)
+
+
+def test_a_live_translation_offers_submitting_until_it_is_in_review(clients, users, demo_content):
+    # Live (a demo article's Lao translation): the translator's next step is "Submit for review".
+    lao_page = NewsPage.objects.filter(locale__language_code="lo", live=True).order_by("path").first()
+    main = footer_main(editor_page(clients.translator_lo, lao_page))
+    assert "Submit for review" in main and "disabled" not in main
+    # In review it cannot be submitted again: saving a draft is what is left,
+    # and the footer does not offer a submit the view would refuse.
+    lao_page.get_workflow().start(lao_page, users.translator_lo)
+    content = editor_page(clients.translator_lo, NewsPage.objects.get(pk=lao_page.pk))
+    assert "Save draft" in footer_main(content)
+    assert "Submit for review" not in content[content.index("data-translation-footer"):]
+
+
 def test_progress_follows_the_strings_saved(clients, locales, statistics_article):
     translation, _ = lao_target(statistics_article, locales)
     url = f"/admin/translations/review/{translation.pk}/progress/"
