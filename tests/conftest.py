@@ -7,8 +7,10 @@ Every database test starts from the same three-language demo site that
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.users.models import UserProfile
 
 LANGUAGES = ("vi", "en", "lo")
 
@@ -51,3 +53,12 @@ def demo_content(db):
 def article(demo_content):
     """A Vietnamese article with a live English and Lao translation."""
     return demo_content.articles["vi"][0]
+
+
+@pytest.fixture
+def vietnamese_editor(client, db):
+    """A superuser signed in to the Vietnamese admin."""
+    user = get_user_model().objects.create_superuser("bientap", "bientap@sonla.gov.vn", "mat-khau")
+    UserProfile.objects.filter(user=user).update(preferred_language="vi")
+    client.force_login(user)
+    return client

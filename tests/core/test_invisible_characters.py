@@ -8,14 +8,13 @@ Lao's zero-width space and joiners, passes untouched.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
+from wagtail.test.utils.form_data import streamfield
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from core import text_rules
 from home.models import SiteIdentity
 from news.models import NewsPage, Topic
+from tests.news.article_form import article_edit_form
 from tests.translations.conftest import (  # noqa: F401  (fixtures)
     clients,
     locales,
@@ -30,32 +29,8 @@ RLO = "\u202e"
 TITLE = "Sơn La tiếp đoàn công tác tỉnh Hủa Phăn"
 
 
-@pytest.fixture
-def vietnamese_editor(client, db):
-    user = get_user_model().objects.create_superuser("bientap", "bientap@sonla.gov.vn", "mat-khau")
-    UserProfile.objects.filter(user=user).update(preferred_language="vi")
-    client.force_login(user)
-    return client
-
-
 def edit_form(page, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "lead": page.lead,
-        "published_at": page.published_at.strftime("%Y-%m-%d %H:%M"),
-        "author": page.author,
-        "image": page.image_id or "",
-        "image_alt": page.image_alt,
-        "image_decorative": "on" if page.image_decorative else "",
-        "image_caption": page.image_caption,
-        "body": streamfield([("heading", {"text": "Tăng cường hợp tác", "level": "h2"})]),
-        "topic_links": inline_formset([]),
-        "related_articles": inline_formset([]),
-        "action-publish": "publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    return article_edit_form(page, **{"action-publish": "publish", **overrides})
 
 
 @pytest.mark.parametrize(

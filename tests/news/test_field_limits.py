@@ -10,53 +10,22 @@ it gets a clear answer instead of a bare "Bad Request".
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import override_settings
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
     rich_text,
     streamfield,
 )
-from wagtail.users.models import UserProfile
 
 from core import text_rules
 from home.models import ContentPage, HomePage
 from news.models import NewsPage, SectionPage
+from tests.news.article_form import article_edit_form
 
 # About 1 MB of Vietnamese text, as pasted from a Word document.
 PASTED_DOCUMENT = ("Sơn La tiếp đoàn công tác tỉnh Hủa Phăn. " * 25_000)[:1_000_000]
-
-
-@pytest.fixture
-def vietnamese_editor(client, db):
-    user = get_user_model().objects.create_superuser("bientap", "bientap@sonla.gov.vn", "mat-khau")
-    UserProfile.objects.filter(user=user).update(preferred_language="vi")
-    client.force_login(user)
-    return client
-
-
-def edit_form(page, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "lead": page.lead,
-        "published_at": page.published_at.strftime("%Y-%m-%d %H:%M"),
-        "author": page.author,
-        "image": page.image_id or "",
-        "image_alt": page.image_alt,
-        "image_decorative": "on" if page.image_decorative else "",
-        "image_caption": page.image_caption,
-        "body": streamfield([("heading", {"text": "Tăng cường hợp tác", "level": "h2"})]),
-        "topic_links": inline_formset([]),
-        "related_articles": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
 
 def test_a_1_mb_paste_into_the_lead_is_refused_on_the_lead_and_the_rest_survives(
     vietnamese_editor, article
@@ -67,7 +36,7 @@ def test_a_1_mb_paste_into_the_lead_is_refused_on_the_lead_and_the_rest_survives
 
     response = vietnamese_editor.post(
         f"/admin/pages/{page.pk}/edit/",
-        edit_form(
+        article_edit_form(
             page,
             title="Sơn La tiếp đoàn công tác tỉnh Hủa Phăn",
             lead=PASTED_DOCUMENT,
@@ -127,7 +96,7 @@ def test_body_blocks_refuse_a_pasted_document_with_a_message(vietnamese_editor, 
                    "caption": PASTED_DOCUMENT[:1000]}),
     ]:
         response = vietnamese_editor.post(
-            f"/admin/pages/{page.pk}/edit/", edit_form(page, body=streamfield([block]))
+            f"/admin/pages/{page.pk}/edit/", article_edit_form(page, body=streamfield([block]))
         )
         assert response.status_code == 200, block[0]
         assert "body" in response.context["form"].errors, block[0]
@@ -165,7 +134,7 @@ def test_a_form_over_the_request_limit_gets_a_clear_413_in_the_admins_language(
 ):
     page = NewsPage.objects.get(pk=article.pk)
     response = vietnamese_editor.post(
-        f"/admin/pages/{page.pk}/edit/", edit_form(page, lead=PASTED_DOCUMENT[:200_000])
+        f"/admin/pages/{page.pk}/edit/", article_edit_form(page, lead=PASTED_DOCUMENT[:200_000])
     )
     assert response.status_code == 413
     html = response.content.decode()
@@ -178,7 +147,7 @@ def test_an_oversized_autosave_gets_a_json_answer_the_editor_can_show(vietnamese
     page = NewsPage.objects.get(pk=article.pk)
     response = vietnamese_editor.post(
         f"/admin/pages/{page.pk}/edit/",
-        edit_form(page, lead=PASTED_DOCUMENT[:200_000]),
+        article_edit_form(page, lead=PASTED_DOCUMENT[:200_000]),
         headers={"accept": "application/json"},
     )
     assert response.status_code == 413

@@ -9,23 +9,13 @@ title or file name is now refused with a message on the alt-text field.
 import os
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 
 from news.models import NewsPage
 
 COPIED = "Văn bản thay thế này chỉ là tiêu đề hoặc tên tệp của ảnh."
-
-
-@pytest.fixture
-def vietnamese_editor(client, db):
-    user = get_user_model().objects.create_superuser("bientap", "bientap@sonla.gov.vn", "mat-khau")
-    UserProfile.objects.filter(user=user).update(preferred_language="vi")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
