@@ -111,16 +111,7 @@ def server_url(browser_site):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/vi/", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("The test server did not start.")
-            time.sleep(0.3)
+    wait_until_serving(server, url, "The test server did not start.")
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -169,3 +160,32 @@ def open_tab(browser, server_url):
     yield open_tab
     for context in contexts:
         context.close()
+
+
+def wait_until_serving(server, url, failure):
+    """Return once ``url`` answers; kill ``server`` and raise ``failure`` if it dies or 30 s pass."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/vi/", timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError(failure)
+            time.sleep(0.3)
+
+
+def signed_in_tab(context, server_url, username, password):
+    """A tab of ``context`` signed in to the admin, kept off the internet, collecting page errors."""
+    # The admin's update check and avatars call out to the internet; not here.
+    context.route("**/*", lambda route: route.abort() if not route.request.url.startswith(server_url) else route.fallback())
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.goto("/admin/login/")
+    tab.fill("input[name=username]", username)
+    tab.fill("input[name=password]", password)
+    tab.click("button[type=submit]")
+    tab.wait_for_url("**/admin/")
+    return tab

@@ -27,6 +27,7 @@ from django.core.management import call_command
 
 from admin_i18n.catalogues import UPSTREAM_CATALOGUES
 from admin_i18n.coverage import VietnameseLookup, forget_loaded_translations
+from tests.browser.conftest import signed_in_tab
 
 pytestmark = pytest.mark.browser
 
@@ -101,17 +102,7 @@ def login(browser, server_url, demo):
     def login(username):
         context = browser.new_context(base_url=server_url, locale="en-US", extra_http_headers={"Accept-Language": "en-US,en;q=0.9"})
         contexts.append(context)
-        # The admin's update check and avatars call out to the internet; not here.
-        context.route("**/*", lambda route: route.abort() if not route.request.url.startswith(server_url) else route.fallback())
-        tab = context.new_page()
-        tab.errors = []
-        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-        tab.goto("/admin/login/")
-        tab.fill("input[name=username]", username)
-        tab.fill("input[name=password]", password)
-        tab.click("button[type=submit]")
-        tab.wait_for_url("**/admin/")
-        return tab
+        return signed_in_tab(context, server_url, username, password)
 
     yield login
     for context in contexts:

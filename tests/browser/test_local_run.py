@@ -1,13 +1,12 @@
 """The local server (`make run`'s settings) answers like the real site: the portal's 404, static files."""
 
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ROOT, _free_port
+from tests.browser.conftest import ROOT, _free_port, wait_until_serving
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +27,7 @@ def local_server(browser_site):
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/vi/", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("The local server did not start.")
-            time.sleep(0.3)
+    wait_until_serving(server, url, "The local server did not start.")
     yield url
     server.terminate()
     server.wait(timeout=10)

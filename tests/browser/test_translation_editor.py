@@ -13,6 +13,8 @@ import subprocess
 
 import pytest
 
+from tests.browser.conftest import signed_in_tab
+
 pytestmark = pytest.mark.browser
 
 # A new Vietnamese article, published: the portal starts its Lao draft translation.
@@ -77,16 +79,7 @@ def login(browser, server_url, editor_site):
     def login(username):
         context = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900})
         contexts.append(context)
-        context.route("**/*", lambda route: route.abort() if not route.request.url.startswith(server_url) else route.fallback())
-        tab = context.new_page()
-        tab.errors = []
-        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-        tab.goto("/admin/login/")
-        tab.fill("input[name=username]", username)
-        tab.fill("input[name=password]", password)
-        tab.click("button[type=submit]")
-        tab.wait_for_url("**/admin/")
-        return tab
+        return signed_in_tab(context, server_url, username, password)
 
     yield login
     for context in contexts:
