@@ -5,7 +5,7 @@ vcl 4.1;
 #   (session cookie), the admin, POSTs and the visit figures always reach an
 #   app server.
 # - The portal purges: PURGE <address> drops one page, BAN / drops every
-#   cached HTML page (home/varnish.py), from the app servers' addresses only.
+#   cached HTML page (core/varnish.py), from the app servers' addresses only.
 # - Two app servers with health checks on /healthz/; a request whose app
 #   server fails (killed, restarting) is retried on the other one.
 import directors;
@@ -127,7 +127,7 @@ sub vcl_backend_response {
     }
     if (beresp.status == 200 && beresp.http.X-Cache-Kind == "html") {
         # Publishing bans at once; the lifetime only bounds what the ban
-        # cannot reach (see home/varnish.py).
+        # cannot reach (see core/varnish.py).
         set beresp.ttl = 300s;
         set beresp.grace = 0s;
     } elsif (bereq.url ~ "^/static/") {

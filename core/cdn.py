@@ -9,7 +9,7 @@ only be told which addresses to forget, so a changed page sends:
 - the ancestors of each (home pages and section listings show the page),
 - the site map of every language.
 
-A cache that can drop every page at once (``home.varnish.VarnishBackend``,
+A cache that can drop every page at once (``core.varnish.VarnishBackend``,
 Varnish's ``BAN``) is also told to, on every change that purges the portal's
 own page cache (``purge_everything``), since every page shows the site frame.
 

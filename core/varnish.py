@@ -14,7 +14,7 @@ sent again after each of ``REBAN_AFTER`` seconds (default 0.25 and 0.75), so
 such a page lives at most that long; renders slower than the last delay are
 bounded by the HTML lifetime the VCL gives (``beresp.ttl``).
 
-    WAGTAILFRONTENDCACHE='{"varnish": {"BACKEND": "home.varnish.VarnishBackend",
+    WAGTAILFRONTENDCACHE='{"varnish": {"BACKEND": "core.varnish.VarnishBackend",
                            "LOCATION": "http://127.0.0.1:8170"}}'
 """
 

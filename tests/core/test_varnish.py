@@ -1,4 +1,4 @@
-"""A change reaches Varnish: PURGE for the page's addresses, BAN for every page (home/varnish.py, core/cdn.py)."""
+"""A change reaches Varnish: PURGE for the page's addresses, BAN for every page (core/varnish.py, core/cdn.py)."""
 
 import threading
 import time
@@ -30,7 +30,7 @@ def varnish(settings):
     thread.start()
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "home.varnish.VarnishBackend",
+            "BACKEND": "core.varnish.VarnishBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
             "REBAN_AFTER": [0.1, 0.3],
         }
@@ -86,7 +86,7 @@ def test_a_change_of_the_site_identity_bans_every_language(varnish, demo_content
 
 def test_a_proxy_that_is_down_does_not_fail_the_publish(settings, demo_content, django_capture_on_commit_callbacks):
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "home.varnish.VarnishBackend", "LOCATION": "http://127.0.0.1:1", "REBAN_AFTER": []}
+        "varnish": {"BACKEND": "core.varnish.VarnishBackend", "LOCATION": "http://127.0.0.1:1", "REBAN_AFTER": []}
     }
     article = demo_content.articles["vi"][0]
     with django_capture_on_commit_callbacks(execute=True):
