@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "demo",
     "admin_i18n",
     "backup",
+    # Brings the old portal's articles and addresses over (manage.py import_portal).
+    "importer",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -105,6 +107,8 @@ MIDDLEWARE = [
     "core.admin_input.AdminInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Old portal addresses longer than Wagtail's redirects hold answer 301 too.
+    "importer.middleware.OldAddressMiddleware",
     # Empty 403 and 405 answers become the portal's pages in the visitor's language.
     "core.error_pages.ErrorPageMiddleware",
     # Keeps the login page (which says why) when django-axes refuses an address.
