@@ -6,3 +6,6 @@ class ImporterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "importer"
     verbose_name = _("Import from the old portal")
+
+    def ready(self):
+        from importer import signals  # noqa: F401  (connects the receivers)

@@ -68,6 +68,18 @@ class ImportedPage(models.Model):
     def __str__(self):
         return self.old_url
 
+    @property
+    def page_title(self):
+        return self.page.title if self.page_id else self.old_url
+
+    @property
+    def page_url(self):
+        return (self.page.full_url or "") if self.page_id else ""
+
+    @property
+    def warnings_text(self):
+        return "; ".join(self.warnings)
+
 
 class ImportedFile(models.Model):
     """One image or document, by content hash, however many old addresses served it."""
