@@ -364,7 +364,7 @@ def looks_like_name(text):
         if word in ("-", "–"):
             break
         name_part.append(word)
-    if not 2 <= len(name_part) <= 5:
+    if not 2 <= len(name_part) <= 8:
         return False
     return all(word[0].isupper() or word.lower() in _BYLINE_JOINERS for word in name_part)
 
