@@ -76,7 +76,7 @@ def load(loader):
     def fields_for(doc, language):
         return {
             "title": f"{pick(data.TYPES[doc.type][0], language)} {doc.number}",
-            "slug": slugify(doc.number),
+            "slug": slugify(doc.number.replace("/", "-")),
             "number_symbol": doc.number,
             "document_type_id": types[doc.type].pk,
             "issuing_body_id": issuers[doc.issuer].pk,

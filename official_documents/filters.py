@@ -131,13 +131,13 @@ def parse(data, language, register):
         value = _single(data, name)
         if value is None:
             continue
-        if value.isdigit() and len(value) <= MAX_LENGTHS[name] and int(value) in found[name]["pks"]:
+        if value.isascii() and value.isdigit() and len(value) <= MAX_LENGTHS[name] and int(value) in found[name]["pks"]:
             filters.values[name] = int(value)
         else:
             filters.ignored.append(name)
     year = _single(data, "year")
     if year is not None:
-        if year.isdigit() and len(year) == 4 and int(year) in years(register):
+        if year.isascii() and year.isdigit() and len(year) == 4 and int(year) in years(register):
             filters.values["year"] = int(year)
         else:
             filters.ignored.append("year")
