@@ -26,7 +26,7 @@ from news.models import NewsPage, NewsPageTopic, RelatedArticle, SectionPage, To
 from translations import automation
 from visits.figures import set_carried_over_total
 
-from . import checks, localize, pictures, schema
+from . import checks, documents, localize, pictures, schema
 from .data import ARTICLES_BY_SECTION, DOCUMENTS, HOME, IDENTITY, IMAGES, OLD_PORTAL_VISIT_TOTAL
 from .schema import LANGUAGES, pick
 
@@ -224,6 +224,7 @@ class Loader:
             for section in HOME.children:
                 for article in ARTICLES_BY_SECTION.get(getattr(section, "key", None), ()):
                     self.ensure_article(section, article)
+            documents.load(self)
             self.finish_home()
             self.ensure_identity()
             self.ensure_visit_total()

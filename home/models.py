@@ -52,7 +52,7 @@ class HomePage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     search_fields = normalised(Page.search_fields + [index.SearchField("intro")])
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "home.ContentPage"]
+    subpage_types = ["news.SectionPage", "home.ContentPage", "official_documents.DocumentIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -142,7 +142,7 @@ class ContentPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     )
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "official_documents.DocumentIndexPage"]
 
     class Meta:
         verbose_name = _("content page")

@@ -32,7 +32,8 @@ class SectionPage(TransliteratedSlugMixin, CachedRestrictionsMixin, Page):
     search_fields = normalised(Page.search_fields + [index.SearchField("intro")])
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", "news.NewsPage"]
+    # The documents register may sit in any section (it names its parents itself).
+    subpage_types = ["news.SectionPage", "news.NewsPage", "official_documents.DocumentIndexPage"]
 
     class Meta:
         verbose_name = _("section")

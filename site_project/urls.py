@@ -11,6 +11,7 @@ from home import views as home_views
 from home.frame import get_frame
 from home.sitemaps import language_sitemaps
 from news import feeds
+from official_documents.feeds import DocumentFeed
 from search import views as search_views
 from visits import views as visits_views
 
@@ -51,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("feeds/atom/", feeds.SiteAtomFeed(portal_name), name="site_feed_atom"),
     path("feeds/sections/<int:section_id>/rss/", feeds.SectionFeed(portal_name), name="section_feed_rss"),
     path("feeds/sections/<int:section_id>/atom/", feeds.SectionAtomFeed(portal_name), name="section_feed_atom"),
+    path("feeds/documents/rss/", DocumentFeed(), name="documents_feed_rss"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "visits",
     # Before wagtail_localize: overrides its translation editor template.
     "translations",
+    "official_documents",
     # The ground floor (core/): client-address rule, sign-in lock-out report.
     "core",
     # Tooling, each named for what it holds: demo content, the Vietnamese
@@ -254,7 +255,14 @@ SEARCH_SECTION_MODEL = "news.SectionPage"
 # every cache (core/purge.py), as a page change does. The identity is in
 # every page's header and footer; topics label articles everywhere; cached
 # search pages show editors' picks.
-CACHE_PURGE_MODELS = ["home.SiteIdentity", "news.Topic", "search.EditorsPick"]
+CACHE_PURGE_MODELS = [
+    "home.SiteIdentity",
+    "news.Topic",
+    "search.EditorsPick",
+    "official_documents.DocumentType",
+    "official_documents.IssuingBody",
+    "official_documents.DocumentField",
+]
 
 # Seconds a public page stays in the page cache (core.page_cache) at most;
 # publishing purges it sooner. 0 turns the page cache off.
