@@ -161,6 +161,12 @@ def public_endpoint(view):
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
+        if response.status_code == 404:
+            # LocaleMiddleware sends a 404 outside the language prefixes to
+            # /vi/<path> when that resolves (Wagtail's pages resolve any
+            # path); it asks the request's URLconf whether prefixes are used,
+            # and the API's own has none: the client gets its JSON 404.
+            request.urlconf = "open_data.urls"
         if response.status_code != 200 or getattr(response, "streaming", False):
             return _with_cors(response)
         entry = _entry(response)

@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.models import Page
 
 from open_data import errors, registry
 from open_data.errors import ParameterError
@@ -80,7 +81,8 @@ def _check_filter(model, name, value):
 
 
 def _model_for(view, request):
-    types = page_types(request) if getattr(view, "name", "") == "pages" else []
+    # (Not ``view.name``: DRF's as_view() clears it.)
+    types = page_types(request) if issubclass(view.model, Page) else []
     if len(types) == 1:
         return types[0]
     return view.model
