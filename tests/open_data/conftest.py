@@ -53,8 +53,8 @@ def new_article(section, title, live=True, **fields):
 @pytest.fixture
 def hidden_content(demo_content, django_user_model):
     """A draft, a private page with an article under it, an unpublished translation, a private document."""
-    from wagtail.documents import get_document_model
     from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
 
     section = demo_content.sections["vi"][0]
     draft = new_article(section, HIDDEN.draft, live=False)
