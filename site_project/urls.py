@@ -12,6 +12,8 @@ from home.frame import get_frame
 from home.sitemaps import language_sitemaps
 from news import feeds
 from official_documents.feeds import DocumentFeed
+from open_data import urls as open_data_urls
+from open_data import views as open_data_views
 from search import views as search_views
 from visits import views as visits_views
 
@@ -30,6 +32,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz/", health.healthz, name="healthz"),
+    # The read API and the open-data catalogue: language-neutral addresses.
+    path("", include(open_data_urls)),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -47,6 +51,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("site-map/", home_views.site_map, name="site_map"),
+    path("open-data/", open_data_views.open_data, name="open_data"),
     path("visits/figures/", visits_views.figures, name="visit_figures"),
     path("feeds/rss/", feeds.SiteFeed(portal_name), name="site_feed_rss"),
     path("feeds/atom/", feeds.SiteAtomFeed(portal_name), name="site_feed_atom"),

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "visits",
+    # The read API, the open-data page and its catalogue.
+    "open_data",
     # Before wagtail_localize: overrides its translation editor template.
     "translations",
     "official_documents",
@@ -330,3 +332,15 @@ TRUSTED_PROXIES = trusted_proxies_from_environment()
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+
+# Open data (open_data/): the read API at /api/v2/ ---------------------------
+
+# Items per API answer at most; a larger ?limit= gets a 400 saying so.
+OPEN_DATA_API_MAX_LIMIT = 100
+# Requests per client address (core/client_address.py) per period; beyond
+# that a 429 with Retry-After. 0 turns the limit off.
+OPEN_DATA_RATE_LIMIT = int(os.environ.get("PORTAL_API_RATE_LIMIT", "120"))
+OPEN_DATA_RATE_PERIOD = 60
+# Seconds an API answer stays cached at most; publishing purges it sooner.
+OPEN_DATA_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", "300"))
+OPEN_DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"

@@ -1,0 +1,396 @@
+"""The read API at ``/api/v2/``: Wagtail's API v2, narrowed to what an anonymous visitor may see.
+
+Wagtail's viewsets do the listing, filtering, search and field selection;
+this module decides what they may see and answer:
+
+- pages: only live pages of the types in ``open_data.registry``, outside
+  every private subtree (``core.privacy``, inherited restrictions included),
+  whoever asks (no sign-in is read: answers are shared through the cache);
+- images and documents: never the uploader, and no document from a private
+  collection;
+- every parameter is checked before Wagtail sees it (``open_data.params``),
+  so a bad value is a 400 naming the parameter, never a 500;
+- each page carries its language, public address and live translations
+  (read for a whole listing in one query); bodies come as typed blocks
+  (``open_data.content``).
+
+Answers are cached, made conditional, opened to every origin and rate
+limited around these views (``open_data.http``).
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404
+from rest_framework import status
+from rest_framework.fields import Field
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import get_document_model
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Page
+
+from core import generation
+from core.privacy import public
+from open_data import content, params, registry
+from open_data.errors import ParameterError, not_found
+
+# Wagtail's messages for referenced pages that are not there, by parameter.
+_MISSING_PAGE = {
+    "parent page doesn't exist": "child_of",
+    "descendant page doesn't exist": "ancestor_of",
+    "ancestor page doesn't exist": "descendant_of",
+    "translation_of page doesn't exist": "translation_of",
+    "filtering by descendant_of with child_of is not supported": "descendant_of",
+    "random ordering with offset is not supported": "order",
+    "random ordering cannot be combined with other fields": "order",
+    "filtering by tag with a search query is not supported": "search",
+}
+
+
+def _wagtail_error_parameter(message):
+    if message in _MISSING_PAGE:
+        return _MISSING_PAGE[message]
+    for name in ("fields", "order", "search", "type", "limit", "offset"):
+        if name in message:
+            return name
+    return "query"
+
+
+class JSONOnly(BaseContentNegotiation):
+    """JSON whatever the client's Accept header says (no 406 for a browser's Accept)."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class CappedPagination(WagtailPagination):
+    """Wagtail's limit and offset, checked by ``open_data.params``; counts remembered per generation."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = int(request.GET.get("offset") or 0)
+        limit = int(request.GET.get("limit") or params.DEFAULT_LIMIT)
+        self.view = view
+        self.total_count = _count(queryset)
+        return list(queryset[offset : offset + limit])
+
+
+def _count(queryset):
+    # The count over every article is the dearest query of a listing; the
+    # same filters give the same count until the next publish.
+    try:
+        sql, sql_params = queryset.query.sql_with_params()
+    except (AttributeError, Exception):
+        return queryset.count()
+    return generation.remember("api:count", queryset.count, hash((sql, tuple(map(str, sql_params)))))
+
+
+class PublicAPIMixin:
+    """What every endpoint shares: no sign-in, JSON only, checked parameters, clear errors."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnly
+    pagination_class = CappedPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        params.check(request._request, self)
+
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail indents by 4, a third of the bytes of a listing.
+        context = super().get_renderer_context()
+        context["indent"] = None
+        return context
+
+    def check_query_parameters(self, queryset):
+        # Done, strictly, by open_data.params before the view runs.
+        pass
+
+    def detail_view(self, request, pk):
+        if not 0 < pk <= params.MAX_ID:
+            raise Http404(not_found())
+        return super().detail_view(request, pk)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ParameterError):
+            return Response(exc.as_data(), status=status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, BadRequestError):
+            error = ParameterError(_wagtail_error_parameter(str(exc)), str(exc))
+            return Response(error.as_data(), status=status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, Http404):
+            return Response({"message": str(exc) or "not found"}, status=status.HTTP_404_NOT_FOUND)
+        return super().handle_exception(exc)
+
+    @classmethod
+    def filter_fields(cls, model):
+        return list(cls.base_filters)
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            # Filtering and ordering: plain columns named by the registry only.
+            allowed = set(cls.filter_fields(model))
+            fields = [name for name in fields if name in allowed]
+        return fields
+
+
+# Pages -------------------------------------------------------------------
+
+
+class TranslationsField(Field):
+    """Links to the page's live, public translations in the other languages."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        found = self.context["view"].translations.get(page.translation_key, [])
+        return [item for item in found if item["id"] != page.pk]
+
+
+class HtmlUrlField(Field):
+    """The page's public address; the request lets Wagtail read the site's roots once."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return page.get_full_url(self.context["request"])
+
+
+class BodyField(Field):
+    def to_representation(self, value):
+        return content.body_data(value, self.context["request"], self.context.get("router"))
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = HtmlUrlField(read_only=True)
+    translations = TranslationsField(read_only=True)
+
+
+def exposed_content_types():
+    return list(ContentType.objects.get_for_models(*registry.exposed_models()).values())
+
+
+def live_translations(pages, request, router):
+    """``{translation key: [{locale, id, title, html_url, detail_url}]}`` for ``pages``, one query."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return {}
+    found = public(
+        Page.objects.live().filter(translation_key__in=keys, content_type__in=exposed_content_types())
+    ).select_related("locale").order_by("locale__language_code")
+    order = [code for code, _name in settings.LANGUAGES]
+    result = {}
+    for page in found:
+        result.setdefault(page.translation_key, []).append({
+            "locale": page.locale.language_code,
+            "id": page.pk,
+            "title": page.title,
+            "html_url": page.get_full_url(request),
+            "detail_url": get_object_detail_url(router, request, Page, page.pk),
+        })
+    for items in result.values():
+        items.sort(key=lambda item: order.index(item["locale"]) if item["locale"] in order else 99)
+    return result
+
+
+class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
+    known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"site", "rich_text_format"})
+    meta_fields = PagesAPIViewSet.meta_fields + ["last_published_at", "translations"]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
+    base_filters = registry.PAGE_FILTERS
+
+    @classmethod
+    def filter_fields(cls, model):
+        return list(registry.PAGE_FILTERS) + list(registry.entry_for(model)["filters"])
+
+    @classmethod
+    def get_body_fields(cls, model):
+        names = registry.entry_for(model)["fields"] if model is not Page else []
+        fields = []
+        for name in cls.body_fields + list(names):
+            if name == "body" or _is_stream(model, name):
+                fields.append(APIField(name, serializer=BodyField(read_only=True)))
+            else:
+                fields.append(APIField(name))
+        return fields
+
+    @classmethod
+    def get_meta_fields(cls, model):
+        return cls._convert_api_fields(cls.meta_fields)
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        return fields + list(registry.entry_for(model)["listing"]) if model is not Page else fields
+
+    def get_root_page(self):
+        from wagtail.models import Site
+
+        site = Site.find_for_request(self.request)
+        if site is None:
+            raise Http404(not_found())
+        return site.root_page
+
+    def get_base_queryset(self):
+        queryset = Page.objects.live().filter(content_type__in=exposed_content_types())
+        return public(queryset).select_related("locale")
+
+    def get_queryset(self):
+        models = params.page_types(self.request)
+        if len(models) == 1:
+            model = models[0]
+            queryset = public(model.objects.live()).select_related("locale")
+            if any(f.name == "image" and f.is_relation for f in model._meta.get_fields()):
+                queryset = queryset.select_related("image")
+        elif models:
+            queryset = self.get_base_queryset().type(*models)
+        else:
+            queryset = self.get_base_queryset()
+        return queryset.order_by("path")
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            try:
+                page = self.get_base_queryset().get(pk=self.kwargs["pk"])
+            except Page.DoesNotExist:
+                raise Http404(not_found())
+            self._cached_object = page.specific
+        return self._cached_object
+
+    def listing_view(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        items = self.paginate_queryset(queryset)
+        self.translations = live_translations(items, request, request.wagtailapi_router)
+        serializer = self.get_serializer(items, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        if not 0 < pk <= params.MAX_ID:
+            raise Http404(not_found())
+        instance = self.get_object()
+        self.translations = live_translations([instance], request, request.wagtailapi_router)
+        return Response(self.get_serializer(instance).data)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["_wagtail_rich_text_format"] = "html"
+        return context
+
+    def resolve_rich_text_format(self):
+        return "html"
+
+
+def _is_stream(model, name):
+    from wagtail.fields import StreamField
+
+    try:
+        return isinstance(model._meta.get_field(name), StreamField)
+    except Exception:
+        return False
+
+
+# Images and documents -------------------------------------------------------
+
+
+def private_collection_ids():
+    """Collections under any view restriction, for everyone (answers are shared)."""
+
+    def read():
+        paths = list(
+            Collection.objects.filter(
+                pk__in=CollectionViewRestriction.objects.values("collection_id")
+            ).values_list("path", flat=True)
+        )
+        if not paths:
+            return set()
+        under = Q()
+        for path in paths:
+            under |= Q(path__startswith=path)
+        return set(Collection.objects.filter(under).values_list("pk", flat=True))
+
+    return generation.remember("api:private-collections", read)
+
+
+class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
+    base_filters = ["id", "title", "width", "height"]
+    model = get_image_model()
+
+    def get_queryset(self):
+        return self.model.objects.prefetch_related("tags").order_by("id")
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            try:
+                self._cached_object = self.get_queryset().get(pk=self.kwargs["pk"])
+            except self.model.DoesNotExist:
+                raise Http404(not_found())
+        return self._cached_object
+
+
+class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters - {"rich_text_format"}
+    base_filters = ["id", "title"]
+    model = get_document_model()
+
+    def get_queryset(self):
+        return (
+            self.model.objects.exclude(collection__in=private_collection_ids())
+            .prefetch_related("tags")
+            .order_by("id")
+        )
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            try:
+                self._cached_object = self.get_queryset().get(pk=self.kwargs["pk"])
+            except self.model.DoesNotExist:
+                raise Http404(not_found())
+        return self._cached_object
+
+
+def _prefetched_tags(serializer_class):
+    """Tags read from the prefetched rows: Wagtail's field makes one query per item."""
+
+    class PrefetchedTagsField(Field):
+        def get_attribute(self, instance):
+            return instance
+
+        def to_representation(self, instance):
+            return sorted(tag.name for tag in instance.tags.all())
+
+    return type(serializer_class.__name__, (serializer_class,), {"tags": PrefetchedTagsField(read_only=True)})
+
+
+PublicImagesAPIViewSet.base_serializer_class = _prefetched_tags(ImagesAPIViewSet.base_serializer_class)
+PublicDocumentsAPIViewSet.base_serializer_class = _prefetched_tags(DocumentsAPIViewSet.base_serializer_class)
+
+
+ENDPOINTS = {
+    "pages": PublicPagesAPIViewSet,
+    "images": PublicImagesAPIViewSet,
+    "documents": PublicDocumentsAPIViewSet,
+}
+
+router = WagtailAPIRouter("open_data_api")
+for _name, _viewset in ENDPOINTS.items():
+    router.register_endpoint(_name, _viewset)
