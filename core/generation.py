@@ -13,6 +13,8 @@ missed page moves and view restrictions) kept showing what had changed.
 Within one request the generation is read from the cache once.
 """
 
+import hashlib
+
 from django.core.cache import cache
 
 from core import cache_versions, request_memo
@@ -35,6 +37,17 @@ def bump():
 def key(name, *parts):
     """A cache key for ``name`` and ``parts`` under the current generation."""
     return ":".join([name, str(current()), *map(str, parts)])
+
+
+def host_key(name, request, *parts):
+    """:func:`key` for something that depends on the site a request came to.
+
+    What is built from a request's host (addresses, the site and its home
+    page) is kept per host; the host is hashed so that whatever a client
+    sends as ``Host`` makes a key of fixed length and safe characters.
+    """
+    host = hashlib.sha256(request.META.get("HTTP_HOST", "").encode()).hexdigest()[:32]
+    return key(name, host, *parts)
 
 
 def remember(name, build, *parts, timeout=TIMEOUT):

@@ -12,8 +12,6 @@ reads its ten cards with one look-up and loads only the pages whose card
 is missing.
 """
 
-import hashlib
-
 from django.core.cache import cache
 
 from core import generation
@@ -39,12 +37,6 @@ class Card:
         return self.title
 
 
-def _prefix(request):
-    # Addresses depend on the site the request came to (relative or not).
-    host = hashlib.sha256(request.META.get("HTTP_HOST", "").encode()).hexdigest()[:32]
-    return f"search-card:{generation.current()}:{host}:"
-
-
 def loader(request, load_pages):
     """A ``load(rows)`` for :class:`search.engine.IndexSearch` that gives cards, cached.
 
@@ -52,8 +44,8 @@ def loader(request, load_pages):
     """
 
     def load(rows):
-        prefix = _prefix(request)
-        keys = {pk: f"{prefix}{pk}" for pk, _ in rows}
+        # Addresses depend on the site the request came to (relative or not).
+        keys = {pk: generation.host_key("search-card", request, pk) for pk, _ in rows}
         found = cache.get_many(list(keys.values())) if keys else {}
         cards = {pk: found[key] for pk, key in keys.items() if key in found}
         missing = [row for row in rows if row[0] not in cards]

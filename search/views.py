@@ -1,7 +1,6 @@
 """The public search page: ``/<language>/search/?q=...``."""
 
 import atexit
-import hashlib
 import threading
 import time
 from functools import partial
@@ -77,9 +76,7 @@ def _scope(request):
     instead of four queries (the site alone is a query Wagtail builds anew
     each time: about 5 ms of CPU).
     """
-    host = request.META.get("HTTP_HOST", "")
-    digest = hashlib.sha256(host.encode()).hexdigest()[:32]
-    key = f"search-scope:{generation.current()}:{get_language()}:{digest}"
+    key = generation.host_key("search-scope", request, get_language())
     scope = cache.get(key)
     if scope is not None:
         request._wagtail_site = scope["site"]
