@@ -8,6 +8,7 @@ A failing page rolls back alone and the run goes on. A second pass at the
 end turns links to old articles imported later in the run into page links.
 """
 
+import contextlib
 import hashlib
 import io
 import json
@@ -22,12 +23,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry, Revision
 
+from core import purge
 from core.uploads import content_matches_extension
 from importer.decoding import decode
 from importer.extract import NotAnArticle, extract
@@ -45,6 +48,7 @@ from importer.models import (
 )
 from importer.sources import FetchError, split_address
 from search.normalize import slugify
+from translations import automation
 
 logger = logging.getLogger(__name__)
 
@@ -106,12 +110,14 @@ def _fingerprint(article):
 
 
 class Importer:
-    def __init__(self, source, selectors, dry_run=False, drafts=False):
+    def __init__(self, source, selectors, dry_run=False, drafts=False, translation_drafts=False):
         self.source = source
+        self.translation_drafts = translation_drafts
         self.selectors = selectors
         self.dry_run = dry_run
         self.drafts = drafts
         self.totals = Totals()
+        self.wrote = False
         self._sections = {}
         self._image_model = get_image_model()
         self._document_model = get_document_model()
@@ -120,7 +126,8 @@ class Importer:
     def import_page(self, url, load):
         """Import one old page; always returns an ``Outcome``, never raises for bad input."""
         try:
-            outcome = self._import_page(url, load)
+            with self._automation():
+                outcome = self._import_page(url, load)
         except _Skip as skip:
             outcome = Outcome(url, STATUS_SKIPPED, reason=str(skip))
         except Exception as error:  # a page the importer cannot handle must not stop the run
@@ -176,6 +183,12 @@ class Importer:
             self._redirect(path, page)
         return Outcome(url, status, page.full_url or "", warnings)
 
+    def _automation(self):
+        # Ten years of old articles would each start an English and a Lao
+        # draft (translations.sync): thousands of pages nobody asked for,
+        # and most of the import's time. Translators start the ones worth it.
+        return contextlib.nullcontext() if self.translation_drafts else automation.paused()
+
     # -- where it goes ----------------------------------------------------
     def _section(self, article):
         wanted = self.selectors.sections.get(article.section) or article.section
@@ -214,7 +227,7 @@ class Importer:
         news_page_model = apps.get_model("news", "NewsPage")
         created = page is None
         if created:
-            page = news_page_model(locale_id=section.locale_id, live=not self.drafts)
+            page = news_page_model(locale_id=section.locale_id)
             page.slug = self._slug(section, article, path)
         page.title = article.title
         page.lead = article.lead
@@ -222,12 +235,59 @@ class Importer:
         page.author = article.byline
         page.body = body
         if created:
-            section.add_child(instance=page)
-        revision = page.save_revision(clean=False, log_action=not created and "wagtail.edit")
-        if not self.drafts:
-            revision.publish(skip_permission_checks=True)
+            self._create(section, page)
+        else:
+            # An update goes the editor's way, signals and all: translations
+            # of the page learn that their source changed.
+            revision = page.save_revision(clean=False, log_action=True)
+            if not self.drafts:
+                revision.publish(skip_permission_checks=True)
             page.refresh_from_db(fields=["latest_revision", "live", "url_path"])
         return page
+
+    def _create(self, section, page):
+        """A new page, saved once (so indexed once) with its first revision.
+
+        Wagtail's usual path (add_child, save_revision, publish) saves the
+        page three times, re-indexing it each time, and purges every cache
+        of the site on each publish: the import's own cost at ten thousand
+        articles. The page is written as the publish would leave it, and
+        the caches are purged once at the end of the run (``finish``).
+        """
+        live = not self.drafts
+        page.live = live
+        page.has_unpublished_changes = not live
+        page.draft_title = page.title
+        if live:
+            page.first_published_at = page.published_at
+            page.last_published_at = timezone.now()
+        section.add_child(instance=page)
+        self._store_revision(page, "wagtail.create")
+        self.wrote = True
+
+    def _store_revision(self, page, action):
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        fields = {"latest_revision": revision, "latest_revision_created_at": revision.created_at}
+        if page.live:
+            fields["live_revision"] = revision
+            fields["last_published_at"] = revision.created_at
+        Page.objects.filter(pk=page.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        # One entry in the page's history: what the importer did to it.
+        action = "wagtail.publish" if page.live else action
+        PageLogEntry.objects.log_action(page, action, revision=revision, content_changed=True)
+        return revision
+
+    def finish(self):
+        """Forget cached pages once, if the run wrote any (see ``_create``)."""
+        if self.wrote and not self.dry_run:
+            purge.purge_site()
 
     def _slug(self, section, article, path):
         base = slugify(_old_slug(path)) or slugify(article.title) or "bai-viet"
@@ -380,36 +440,42 @@ class Importer:
         changed = 0
         pending = ImportedPage.objects.filter(pending_links=True, page__isnull=False)
         for record_id in list(pending.values_list("pk", flat=True)):
-            record = ImportedPage.objects.select_related("page").get(pk=record_id)
-            page = record.page.specific
-            if page.latest_revision_id != record.revision_id:
-                continue  # an editor's page: left as they made it
-            raw = list(page.body.raw_data)
-            host = split_address(record.old_url)[0]
-            still_pending = False
-            touched = False
-            for block in raw:
-                if block["type"] != "paragraph":
-                    continue
-                html, unresolved = self._links(block["value"], host, [], record.old_url)
-                still_pending = still_pending or unresolved
-                if html != block["value"]:
-                    block["value"] = html
-                    touched = True
-            if self.dry_run:
-                continue
-            with transaction.atomic():
-                if touched:
-                    page.body = raw
-                    revision = page.save_revision(clean=False, log_action=False)
-                    if page.live:
-                        revision.publish(skip_permission_checks=True)
-                    page.refresh_from_db(fields=["latest_revision"])
-                    changed += 1
-                record.revision_id = page.latest_revision_id
-                record.pending_links = still_pending
-                record.save(update_fields=["revision_id", "pending_links", "last_run_at"])
+            with self._automation():
+                changed += self._relink(record_id)
         return changed
+
+    def _relink(self, record_id):
+        """One page of the second pass; 1 if its links changed."""
+        record = ImportedPage.objects.select_related("page").get(pk=record_id)
+        page = record.page.specific
+        if page.latest_revision_id != record.revision_id:
+            return 0  # an editor's page: left as they made it
+        raw = list(page.body.raw_data)
+        host = split_address(record.old_url)[0]
+        still_pending = False
+        touched = False
+        for block in raw:
+            if block["type"] != "paragraph":
+                continue
+            html, unresolved = self._links(block["value"], host, [], record.old_url)
+            still_pending = still_pending or unresolved
+            if html != block["value"]:
+                block["value"] = html
+                touched = True
+        if self.dry_run:
+            return 0
+        with transaction.atomic():
+            if touched:
+                # The importer's own page, changed only in its links: saved
+                # as new pages are (``_create``).
+                page.body = raw
+                page.save(update_fields=["body"], clean=False)
+                self._store_revision(page, "wagtail.edit")
+                self.wrote = True
+            record.revision_id = page.latest_revision_id
+            record.pending_links = still_pending
+            record.save(update_fields=["revision_id", "pending_links", "last_run_at"])
+        return 1 if touched else 0
 
 
 def _block(kind, value):

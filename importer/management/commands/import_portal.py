@@ -25,6 +25,10 @@ class Command(BaseCommand):
         parser.add_argument("--selectors", help="TOML file of CSS selectors (default: the Sơn La Liferay preset)")
         parser.add_argument("--dry-run", action="store_true", help="report what would be done; write nothing")
         parser.add_argument("--drafts", action="store_true", help="import as drafts instead of live pages")
+        parser.add_argument(
+            "--translation-drafts", action="store_true",
+            help="start English and Lao draft translations of each new page, as publishing in the admin does",
+        )
         parser.add_argument("--report", help="write a CSV: old address, new address, status, warnings")
         parser.add_argument("--delay", type=float, default=1.0, help="seconds between requests over HTTP")
         parser.add_argument(
@@ -48,7 +52,10 @@ class Command(BaseCommand):
             total = source.count()
         except FetchError as error:
             raise CommandError(f"{options['source']}: {error}")
-        importer = Importer(source, selectors, dry_run=options["dry_run"], drafts=options["drafts"])
+        importer = Importer(
+            source, selectors, dry_run=options["dry_run"], drafts=options["drafts"],
+            translation_drafts=options["translation_drafts"],
+        )
         report = None
         if options["report"]:
             report_file = open(options["report"], "w", newline="", encoding="utf-8")
@@ -61,6 +68,7 @@ class Command(BaseCommand):
             if relinked:
                 self.stdout.write(f"Links to later articles made page links in {relinked} pages")
         finally:
+            importer.finish()
             if report is not None:
                 report_file.close()
         self.stdout.write(importer.totals.line(dry_run=options["dry_run"]))
