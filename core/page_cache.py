@@ -33,7 +33,10 @@ the entries of a query view are bounded: only the parameters it registered
 most ``search.normalize.MAX_QUERY_LENGTH`` characters and short filter
 values), one value per parameter, and at most ``PAGE_CACHE_SEARCH_ENTRIES``
 new entries per cache period (``PAGE_CACHE_SECONDS``); beyond that a search
-is answered but not stored. A view may ask for work to be done on
+is answered but not stored. Wagtail's page view may be registered too (the
+documents register takes its filters in the query string): a page asked for
+with those parameters is then stored the same bounded way, and a page asked
+for without them as before. A view may ask for work to be done on
 every hit (``response.page_cache_on_hit``): the search page counts the
 search for the popular-searches report, as it would uncached.
 """
@@ -83,7 +86,8 @@ def cache_query_view(url_name, max_lengths):
     worth an entry; ``?page=`` is always allowed. Called by the view's app
     when it is ready, so that this module needs no import of it.
     """
-    QUERY_VIEWS[url_name] = {"page": 20, **max_lengths}
+    # Several apps may register the same view (Wagtail's page view): their parameters add up.
+    QUERY_VIEWS[url_name] = {"page": 20, **QUERY_VIEWS.get(url_name, {}), **max_lengths}
 
 
 def search_entries():
@@ -187,7 +191,9 @@ class PageCacheMiddleware:
             return self._replay(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and cacheable_response(request, response):
-            if request.resolver_match.url_name not in QUERY_VIEWS or _admit_search(seconds):
+            # Only answers to a query view's own parameters (a search, a
+            # filtered register) use up the bounded share; plain pages never do.
+            if not set(request.GET) - ALLOWED_QUERY_PARAMETERS or _admit_search(seconds):
                 cache.set(key, self._entry(request, response), seconds)
         return response
 

@@ -26,6 +26,7 @@ from .models import (
     STATUS_LABELS,
     DocumentField,
     DocumentType,
+    DocumentWord,
     IssuingBody,
     OfficialDocumentPage,
     status_q,
@@ -170,11 +171,34 @@ def apply(queryset, filters, language, today=None):
     if "status" in filters.values:
         queryset = queryset.filter(status_q(filters.values["status"], today))
     if filters.query:
-        condition = Q()
-        for pattern in keys.patterns(filters.query):
-            condition &= Q(search_key__contains=pattern)
-        queryset = queryset.filter(condition)
+        queryset = queryset.filter(_query_condition(filters.query))
     return queryset
+
+
+def _query_condition(query):
+    """Documents matching every word of ``query`` (see the module of ``keys``).
+
+    A query starting with a number is a document number ("3039",
+    "3039/QD-UBND", "3039 qđ ubnd"): the indexed number narrows the rows,
+    and its other words must be in the document's key. Otherwise each Latin
+    word must be a word of the document (the word index), each Lao one
+    inside its text.
+    """
+    found = keys.words(query)[: keys.MAX_TERMS]
+    number = keys.leading_number(query)
+    condition = Q()
+    if number is not None:
+        condition &= Q(number_value=number)
+        found = found[1:]
+        for pattern in keys.patterns(" ".join(found)):
+            condition &= Q(search_key__contains=pattern)
+        return condition
+    for word in found:
+        if keys.is_lao(word):
+            condition &= Q(search_key__contains=word)
+        else:
+            condition &= Q(pk__in=DocumentWord.objects.filter(word=word[:64]).values("document_id"))
+    return condition
 
 
 __all__ = ["OfficialDocumentPage", "Filters", "apply", "labels", "parse", "years"]

@@ -216,7 +216,7 @@ def import_row(register, row, folder, dry_run):
         page = existing or OfficialDocumentPage(slug=_free_slug(register, values["number"]), locale=locale)
         changed = existing is None
         for name, value in fields.items():
-            if getattr(page, name) != value:
+            if getattr(page, name, None) != value:
                 setattr(page, name, value)
                 changed = True
         if [link.document_id for link in page.files.all()] != [document.pk for document in documents]:

@@ -30,6 +30,26 @@ def key(*texts):
     return " " + " ".join(found) + " " if found else ""
 
 
+def is_lao(word):
+    return bool(_LAO.search(word))
+
+
+def leading_number(text):
+    """The number a document number starts with (3039 for "3039/QĐ-UBND"), or None."""
+    found = words(text)
+    if found and found[0].isascii() and found[0].isdigit() and len(found[0]) <= 9:
+        return int(found[0])
+    return None
+
+
+def index_words(*texts):
+    """The distinct folded words of ``texts`` that go in the word index (Lao runs are searched in the key)."""
+    found = []
+    for text in texts:
+        found += [word[:64] for word in words(text) if not is_lao(word)]
+    return sorted(set(found))
+
+
 def patterns(query):
     """What each word of a query must match inside a key, at most ``MAX_TERMS`` of them.
 

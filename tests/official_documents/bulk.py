@@ -14,7 +14,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from official_documents import keys
-from official_documents.models import DocumentField, DocumentType, IssuingBody, OfficialDocumentPage
+from official_documents.models import (
+    DocumentField,
+    DocumentType,
+    DocumentWord,
+    IssuingBody,
+    OfficialDocumentPage,
+)
 
 WORDS = (
     "kế hoạch quyết định phê duyệt đề án phát triển nông nghiệp du lịch đối ngoại hợp tác "
@@ -23,7 +29,7 @@ WORDS = (
 CHILD_COLUMNS = (
     "page_ptr_id", "document_type_id", "issuing_body_id", "document_field_id", "number_symbol",
     "issue_date", "effective_date", "expiry_date", "signer_name", "signer_position", "abstract",
-    "body", "replaced_by_id", "number_key", "search_key", "replaced_on", "amended_on",
+    "body", "replaced_by_id", "number_key", "number_value", "search_key", "replaced_on", "amended_on",
 )
 
 
@@ -41,7 +47,7 @@ def add_documents(register, count, seed=1, batch=2000):
     placeholders = ", ".join(["%s"] * len(CHILD_COLUMNS))
     with transaction.atomic():
         for offset in range(0, count, batch):
-            pages, details = [], []
+            pages, details, index_words = [], [], []
             for n in range(start + offset + 1, start + min(offset + batch, count) + 1):
                 number = f"{n}/QĐ-UBND"
                 issued = datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randrange(9500))
@@ -67,9 +73,10 @@ def add_documents(register, count, seed=1, batch=2000):
                 expiry = issued + datetime.timedelta(days=3650) if n % 7 == 0 else None
                 details.append([
                     None, rng.choice(types), rng.choice(issuers), rng.choice(fields), number, issued,
-                    issued, expiry, "", "", abstract, "", None, keys.key(number),
+                    issued, expiry, "", "", abstract, "", None, keys.key(number), n,
                     keys.key(number, f"Quyết định {number}", abstract), None, None,
                 ])
+                index_words.append(keys.index_words(number, f"Quyết định {number}", abstract))
             Page.objects.bulk_create(pages)
             ids = dict(
                 Page.objects.filter(path__in=[page.path for page in pages]).values_list("path", "pk")
@@ -80,5 +87,10 @@ def add_documents(register, count, seed=1, batch=2000):
                 cursor.executemany(
                     f"INSERT INTO {table} ({', '.join(CHILD_COLUMNS)}) VALUES ({placeholders})", details
                 )
+            DocumentWord.objects.bulk_create(
+                [DocumentWord(document_id=row[0], word=word) for row, found in zip(details, index_words)
+                 for word in found],
+                batch_size=5000,
+            )
         Page.objects.filter(pk=register.pk).update(numchild=start + count)
     register.refresh_from_db()

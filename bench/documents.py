@@ -1,0 +1,202 @@
+"""Documents register benchmark: filters and search over 100,000 documents.
+
+Builds a throwaway database with one register and N documents (default
+100,000; rows written directly, see tests/official_documents/bulk.py), then
+times what the register page asks of the database for one address: the
+number of matches and the 20 rows shown, for each kind of filter and search
+a reader uses. Prints p50/p95 per case and over all cases, plus the whole
+register page (request to HTML, page cache off), with the load average.
+
+    .venv/bin/python bench/documents.py                       # SQLite (temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x \\
+        .venv/bin/python bench/documents.py                   # PostgreSQL ("sonla_bench_documents")
+    .venv/bin/python bench/documents.py --documents 10000
+
+Goal (issue #15): p95 of filter + search at most 30 ms.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+BENCH_DB = "sonla_bench_documents"
+ROUNDS = 15
+
+
+def prepare_database():
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        import psycopg
+
+        parts = urlsplit(url)
+        admin_url = urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+            conn.execute(f"CREATE DATABASE {BENCH_DB}")
+        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+
+        def drop():
+            from django.db import connections
+
+            connections.close_all()
+            with psycopg.connect(admin_url, autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+
+        return drop
+    directory = Path(tempfile.mkdtemp(prefix="bench_documents_"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{directory / 'bench.sqlite3'}"
+
+    def remove():
+        for file in directory.iterdir():
+            file.unlink()
+        directory.rmdir()
+
+    return remove
+
+
+def build(count):
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import HomePage
+    from official_documents.models import DocumentField, DocumentIndexPage, DocumentType, IssuingBody
+    from tests.official_documents.bulk import add_documents
+
+    locale, _ = Locale.objects.get_or_create(language_code="vi")
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    register = home.add_child(instance=DocumentIndexPage(title="Văn bản", slug="van-ban", locale=locale))
+    for model, names in (
+        (DocumentType, ["Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Công văn", "Thông báo"]),
+        (IssuingBody, ["Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Sở Ngoại vụ", "Sở Tài chính",
+                       "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Xây dựng", "Sở Công Thương"]),
+        (DocumentField, ["Đối ngoại", "Nông nghiệp", "Du lịch", "Giáo dục", "Y tế", "Tài chính",
+                         "Xây dựng", "Công nghệ thông tin", "Cải cách hành chính", "Giao thông"]),
+    ):
+        for name in names:
+            model.objects.create(name=name, locale=locale, translation_key=uuid.uuid4())
+    started = time.perf_counter()
+    add_documents(register, count)
+    return register, time.perf_counter() - started
+
+
+def cases(register):
+    from official_documents.models import DocumentField, DocumentType, IssuingBody
+
+    decision = DocumentType.objects.order_by("pk").first().pk
+    issuer = IssuingBody.objects.order_by("pk")[2].pk
+    field = DocumentField.objects.order_by("pk")[4].pk
+    middle = register.documents().order_by("issue_date")[50_000 % max(1, register.numchild)].number_symbol
+    number = middle.split("/")[0]
+    return {
+        "no filter": {},
+        "page 50": {"page": "50"},
+        "type": {"type": decision},
+        "issuer + year": {"issuer": issuer, "year": "2015"},
+        "field + status": {"field": field, "status": "expired"},
+        "all five filters": {"type": decision, "issuer": issuer, "field": field, "year": "2019",
+                             "status": "in-force"},
+        "number as written": {"q": middle},
+        "number without marks": {"q": middle.replace("Đ", "D")},
+        "number spaced": {"q": f"{number} qđ ubnd"},
+        "digits only": {"q": number},
+        "abstract words": {"q": "chuyển đổi số"},
+        "abstract no accents": {"q": "chuyen doi so"},
+        "rare word": {"q": "bien gioi quy che"},
+        "search + filters": {"q": "nong nghiep", "type": decision, "year": "2010"},
+        "no match": {"q": "zzzyx"},
+    }
+
+
+def database_work(register, params):
+    """What the register page asks of the database: the count and the 20 rows shown."""
+    from django.core.paginator import Paginator
+    from django.http import QueryDict
+
+    from official_documents import filters, views
+
+    data = QueryDict(mutable=True)
+    for name, value in params.items():
+        data[name] = str(value)
+    found = filters.parse(data, "vi", register)
+    queryset = views._rows(register, found, "vi")
+    page = Paginator(queryset, views.PER_PAGE).get_page(data.get("page", 1))
+    return len(list(page.object_list)), page.paginator.count
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def load():
+    return "load " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=100_000)
+    args = parser.parse_args()
+    cleanup = prepare_database()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.test")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = 0
+    try:
+        call_command("migrate", verbosity=0)
+        register, seconds = build(args.documents)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        print(f"{connection.vendor}: {args.documents:,} documents written in {seconds:.1f} s ({load()})")
+        timings = {}
+        for name, params in cases(register).items():
+            database_work(register, params)  # warm: the names and years are cached as on a live site
+            samples = []
+            for _ in range(ROUNDS):
+                started = time.perf_counter()
+                shown, total = database_work(register, params)
+                samples.append((time.perf_counter() - started) * 1000)
+            timings[name] = samples
+            print(f"  {name:24} {total:>7,} matches  p50 {statistics.median(samples):6.1f} ms"
+                  f"  p95 {percentile(samples, 0.95):6.1f} ms")
+        every = [value for samples in timings.values() for value in samples]
+        print(f"filter + search, all cases: p50 {statistics.median(every):.1f} ms, "
+              f"p95 {percentile(every, 0.95):.1f} ms ({load()})")
+
+        client = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+        pages = []
+        for params in cases(register).values():
+            client.get(register.url, params)
+            for _ in range(3):
+                started = time.perf_counter()
+                response = client.get(register.url, params)
+                pages.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, response.status_code
+        print(f"whole register page (HTML, page cache off): p50 {statistics.median(pages):.1f} ms, "
+              f"p95 {percentile(pages, 0.95):.1f} ms ({load()})")
+        cache.clear()
+    finally:
+        cleanup()
+
+
+if __name__ == "__main__":
+    main()
