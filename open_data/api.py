@@ -18,6 +18,8 @@ Answers are cached, made conditional, opened to every origin and rate
 limited around these views (``open_data.http``).
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -29,6 +31,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
@@ -39,6 +42,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from core import generation
 from core.privacy import public
@@ -311,6 +316,31 @@ def _is_stream(model, name):
 # Images and documents -------------------------------------------------------
 
 
+class PlainWordsSearchFilter(SearchFilter):
+    """Wagtail's search filter, given only the words of the query.
+
+    Images and documents index raw text and their queries are not normalised
+    (``search.backend``); SQLite's full-text syntax would take a stray ``"``
+    or ``*`` for an operator and fail.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        words = " ".join(re.findall(r"\w+", request.GET["search"]))
+        if not words:
+            return queryset.none()
+        try:
+            return get_search_backend().search(
+                words,
+                queryset,
+                operator=request.GET.get("search_operator"),
+                order_by_relevance="order" not in request.GET,
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise ParameterError("order", str(error)) from error
+
+
 def private_collection_ids():
     """Collections under any view restriction, for everyone (answers are shared)."""
 
@@ -331,6 +361,7 @@ def private_collection_ids():
 
 
 class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, PlainWordsSearchFilter]
     known_query_parameters = ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
     base_filters = ["id", "title", "width", "height"]
     model = get_image_model()
@@ -348,6 +379,7 @@ class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
 
 
 class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, PlainWordsSearchFilter]
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters - {"rich_text_format"}
     base_filters = ["id", "title"]
     model = get_document_model()
