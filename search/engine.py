@@ -22,6 +22,7 @@ that switch the search backend to Elasticsearch or OpenSearch.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
@@ -40,18 +41,31 @@ def _day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def count_limit():
+    """How far matches are counted: beyond it a search says "more than" this many.
+
+    Counting every match of a common word is what made a search's cost grow
+    with the site (every match read); nobody reads past a thousand results.
+    """
+    return getattr(settings, "SEARCH_COUNT_LIMIT", 1000)
+
+
 class Results:
     """Results for a Django ``Paginator``: ``count()`` and slicing, each run once.
 
     When the search can count and read the first ``per_page`` results in
     one query (:meth:`IndexSearch.window`), counting does that and keeps the
     rows; the pages themselves are loaded only if that slice is asked for.
+
+    The index's searches count up to :func:`count_limit`: past it, ``more``
+    is true and ``count()`` is the limit, so the pages of results stop there.
     """
 
     def __init__(self, search, per_page=10):
         self.search = search
         self.per_page = per_page
         self._count = None
+        self.more = False
         self._rows = {}
         self._pages = {}
 
@@ -61,7 +75,10 @@ class Results:
             if window is None:
                 self._count = self.search.count()
             else:
-                self._count, self._rows[(0, self.per_page)] = window(0, self.per_page)
+                total, self._rows[(0, self.per_page)] = window(0, self.per_page)
+                limit = count_limit()
+                self.more = total > limit
+                self._count = min(total, limit)
         return self._count
 
     def __len__(self):
@@ -117,10 +134,12 @@ class IndexSearch(BaseSearch):
     (words and phrases, language, home page and section, dates), and the
     index keeps pages in date order, so:
 
-    * the number of matches is counted by the full-text index alone;
+    * the number of matches is counted by the full-text index alone, up to
+      :func:`count_limit` (then "more than");
     * a page of results is read newest first within each relevance tier,
-      stopping after the rows shown (SQLite); PostgreSQL reads the matches'
-      narrow index rows once and keeps the best ones with a top-N sort.
+      stopping after the rows shown (SQLite; PostgreSQL when there are more
+      matches than the count limit; below it, it ranks the matches it
+      counted with a top-N sort).
 
     Private parts of the site are left out by a subquery on Wagtail's view
     restrictions, and the rows shown are joined with the page table (live,
@@ -134,6 +153,7 @@ class IndexSearch(BaseSearch):
         """``(number of matches, rows)`` of results ``start`` to ``stop``, best first.
 
         Rows are ``(page id, content type id)``; :meth:`load` gives the pages.
+        The number is exact up to :func:`count_limit`, else the limit + 1.
         """
         return self._query().window(start, stop)
 
@@ -185,7 +205,10 @@ class EntryQuery:
         self.tiered = search.order == RELEVANCE
 
     def window(self, start, stop):
-        """``(number of matches, [(page id, content type id)])`` of results ``start`` to ``stop``."""
+        """``(number of matches, [(page id, content type id)])`` of results ``start`` to ``stop``.
+
+        The number is exact up to :func:`count_limit`; past it, it is the limit + 1.
+        """
         raise NotImplementedError
 
     def count(self):
@@ -267,9 +290,12 @@ class SQLiteQuery(EntryQuery):
         return sql, params + [True, self.search.locale.pk]
 
     def _count_sql(self):
-        """The number of matches, counted by FTS5 from its doclists (no row is read)."""
+        """The number of matches up to the count limit + 1, counted by FTS5 from its doclists (no row is read)."""
         where, bounds = self._where()
-        return f"SELECT COUNT(*) AS total FROM {self.table} WHERE {where}", [self._base(), *bounds]
+        return (
+            f"SELECT COUNT(*) AS total FROM (SELECT 1 FROM {self.table} WHERE {where} LIMIT %s)",
+            [self._base(), *bounds, count_limit() + 1],
+        )
 
     def count(self):
         sql, params = self._count_sql()
@@ -291,67 +317,130 @@ class SQLiteQuery(EntryQuery):
         return rows[0][0], found[start:stop]
 
 
+# Sort keys are signed 64-bit integers; these bound every key.
+LOWEST, HIGHEST = -(2**63), 2**63 - 1
+
+
 class PostgresQuery(EntryQuery):
-    """A tsquery on ``search_searchentry.document`` through its GIN index; tiers from the normalised title."""
+    """tsqueries on ``search_searchentry`` through the functions of migration 0004.
 
-    def _from(self):
-        search = self.search
-        term = "'{}'"
-        parts = ["(" + " <-> ".join(term.format(t) for t in part) + ")" for part in self.parts]
-        tsquery = (" & " if search.operator == "and" else " | ").join(parts)
-        # search_entry_matches (migration 0003) makes the match use the GIN index.
-        sql = (
-            "FROM search_entry_matches(%s::tsquery) e WHERE e.locale_id = %s "
-            "AND NOT e.scope && ARRAY(SELECT page_id FROM wagtailcore_pageviewrestriction)"
-        )
-        params = [tsquery, search.locale.pk]
-        if search.root:
-            sql += " AND e.scope @> ARRAY[%s]::integer[]"
-            params.append(search.root.pk)
-        if search.section:
-            sql += " AND e.scope @> ARRAY[%s]::integer[] AND e.page_id <> %s"
-            params += [search.section.pk, search.section.pk]
-        if self.low is not None:
-            sql += " AND e.sort_key >= %s"
-            params.append(self.low)
-        if self.high is not None:
-            sql += " AND e.sort_key < %s"
-            params.append(self.high)
-        return sql, params
+    * ``search_entry_hits``: the matches (document GIN index), at most the
+      count limit + 1 of them; under the limit they are all the matches,
+      and the best come from a top-N sort of their tiers;
+    * past the limit, the tiers are read separately, each stopping after the
+      rows shown: the title tiers from ``search_entry_titled`` (title GIN
+      index; titles holding a part of the query are a small share of the
+      matches), text-only matches from ``search_entry_newest``, which walks
+      the language's pages newest first. Neither reads every match, so the
+      first page costs about the same at any size of site.
 
-    def _tier(self):
-        """Relevance tier from the normalised title (terms joined by single spaces).
+    The tiers come from the title's own tsvector: 7 the whole query as a
+    phrase, 3 every part, 1 some part, 0 none (the FTS5 queries' tiers).
+    """
 
-        7: the whole query is a phrase in the title; 3: every part is in the
-        title; 1: some part is; 0: none. The same tiers as the FTS5 queries.
+    @staticmethod
+    def _phrase(part):
+        return "(" + " <-> ".join(f"'{term}'" for term in part) + ")"
+
+    def _queries(self):
+        """tsqueries ``(match, whole phrase, every part, some part)``.
+
+        Terms hold only letters and digits (search.normalize), so they need no escaping.
         """
-        contains = "strpos(' ' || e.title || ' ', %s) > 0"
-        parts = [f" {' '.join(part)} " for part in self.parts]
-        words = f" {' '.join(term for part in self.parts for term in part)} "
-        sql, params = [], []
-        for weight, needles, joiner in ((4, [words], " AND "), (2, parts, " AND "), (1, parts, " OR ")):
-            sql.append(f"(CASE WHEN {joiner.join([contains] * len(needles))} THEN {weight} ELSE 0 END)")
-            params += needles
-        return "(" + " + ".join(sql) + ")", params
+        parts = [self._phrase(part) for part in self.parts]
+        every, some = " & ".join(parts), " | ".join(parts)
+        whole = self._phrase([term for part in self.parts for term in part])
+        return (every if self.search.operator == "and" else some), whole, every, some
+
+    def _scope(self):
+        """Arguments the functions share: language, ancestors, section itself, date bounds."""
+        search = self.search
+        inside = [page.pk for page in (search.root, search.section) if page is not None]
+        outside = search.section.pk if search.section else 0
+        low = LOWEST if self.low is None else self.low
+        high = HIGHEST if self.high is None else self.high
+        return [search.locale.pk, inside, outside, low, high]
+
+    def _tier(self, alias):
+        if not self.tiered:
+            return "0", []
+        _, whole, every, some = self._queries()
+        sql = " + ".join(
+            f"(CASE WHEN {alias}.title_terms @@ %s::tsquery THEN {weight} ELSE 0 END)"
+            for weight in (4, 2, 1)
+        )
+        return f"({sql})", [whole, every, some]
+
+    def _hits(self, cap):
+        match = self._queries()[0]
+        return (
+            "SELECT * FROM search_entry_hits(%s::tsquery, %s, %s::integer[], %s, %s, %s, %s)",
+            [match, *self._scope(), cap],
+        )
 
     def count(self):
-        sql, params = self._from()
-        return _rows(f"SELECT COUNT(*) {sql}", params)[0][0]
+        hits, params = self._hits(count_limit() + 1)
+        return _rows(f"SELECT COUNT(*) FROM ({hits}) h", params)[0][0]
 
     def window(self, start, stop):
-        sql, params = self._from()
-        tier, tier_params = self._tier() if self.tiered else ("0", [])
+        limit = count_limit()
+        hits, hit_params = self._hits(limit + 1)
+        tier, tier_params = self._tier("h")
         # The page table is joined to the rows shown only, not to every match.
         rows = _rows(
-            f"SELECT w.total, e.page_id, p.content_type_id FROM ("
-            f"SELECT e.sort_key, {tier} AS tier, COUNT(*) OVER () AS total {sql} "
-            f"ORDER BY tier DESC, e.sort_key DESC LIMIT %s OFFSET %s) w {SHOWN} "
-            "ORDER BY w.tier DESC, w.sort_key DESC",
-            tier_params + params + [stop - start, start, True, self.search.locale.pk],
+            f"WITH h AS MATERIALIZED ({hits}) "
+            "SELECT c.total, r.page_id, r.content_type_id FROM (SELECT COUNT(*) AS total FROM h) c "
+            "LEFT JOIN (SELECT w.tier, w.sort_key, e.page_id, p.content_type_id FROM ("
+            f"SELECT h.sort_key, {tier} AS tier FROM h ORDER BY tier DESC, h.sort_key DESC "
+            f"LIMIT %s OFFSET %s) w {SHOWN}) r ON true ORDER BY r.tier DESC, r.sort_key DESC",
+            hit_params + tier_params + [stop - start, start, True, self.search.locale.pk],
         )
-        if not rows:
-            return (0 if start == 0 else self.count()), []
-        return rows[0][0], [(row[1], row[2]) for row in rows]
+        total = rows[0][0]
+        if total <= limit:
+            return total, [(row[1], row[2]) for row in rows if row[1] is not None]
+        return total, self._newest_in_each_tier(start, stop)
+
+    def _newest_in_each_tier(self, start, stop):
+        """Results ``start`` to ``stop`` read tier by tier, newest first, each tier stopping at ``stop``."""
+        match, _, _, some = self._queries()
+        scope = self._scope()
+        selects, params, prefix = [], [], ""
+        if self.tiered:
+            tier, tier_params = self._tier("t")
+            prefix = (
+                f"WITH t AS MATERIALIZED (SELECT t.sort_key, {tier} AS tier FROM "
+                "search_entry_titled(%s::tsquery, %s, %s::integer[], %s, %s, %s) t) "
+            )
+            params += tier_params + [some, *scope]
+            # Every part in the title: the page matches. Only some part
+            # (tier 1) of a query that wants every part: its text must hold the rest.
+            needs_text = self.search.operator == "and" and len(self.parts) > 1
+            selects.append(
+                f"(SELECT t.sort_key, t.tier FROM t WHERE t.tier {'> 1' if needs_text else '> 0'} "
+                "ORDER BY t.tier DESC, t.sort_key DESC LIMIT %s)"
+            )
+            params.append(stop)
+            if needs_text:
+                # Newest first, reading texts only until ``stop`` of them hold the rest.
+                selects.append(
+                    "(SELECT s.sort_key, s.tier FROM (SELECT * FROM t WHERE t.tier = 1 "
+                    "ORDER BY t.sort_key DESC OFFSET 0) s WHERE EXISTS (SELECT 1 FROM search_searchentry d "
+                    "WHERE d.sort_key = s.sort_key AND d.document @@ %s::tsquery) ORDER BY s.sort_key DESC LIMIT %s)"
+                )
+                params += [match, stop]
+        selects.append(
+            "(SELECT n.sort_key, 0 AS tier FROM "
+            "search_entry_newest(%s::tsquery, %s::tsquery, %s, %s::integer[], %s, %s, %s, %s) n)"
+        )
+        params += [match, some if self.tiered else None, *scope, stop]
+        # As in window(): only the rows shown are joined to the page table.
+        rows = _rows(
+            f"{prefix}SELECT e.page_id, p.content_type_id FROM (SELECT * FROM ({' UNION ALL '.join(selects)}) u "
+            f"ORDER BY u.tier DESC, u.sort_key DESC LIMIT %s OFFSET %s) w {SHOWN} "
+            "ORDER BY w.tier DESC, w.sort_key DESC",
+            params + [stop - start, start, True, self.search.locale.pk],
+        )
+        return [(row[0], row[1]) for row in rows]
 
 
 def _rows(sql, params):

@@ -194,11 +194,12 @@ def _write_postgres(rows):
         cursor.execute(
             "DELETE FROM search_searchentry WHERE page_id = ANY(%s)", [[row[0].pk for row in rows]]
         )
+        # title_terms: the title alone, so a title match is found without reading documents.
         cursor.executemany(
-            "INSERT INTO search_searchentry (page_id, sort_key, locale_id, title, document, scope) "
-            "VALUES (%s, %s, %s, %s, %s::tsvector, %s)",
+            "INSERT INTO search_searchentry (page_id, sort_key, locale_id, title, document, title_terms, scope) "
+            "VALUES (%s, %s, %s, %s, %s::tsvector, %s::tsvector, %s)",
             [
-                (page.pk, key, page.locale_id, title, _tsvector(title, body), scope)
+                (page.pk, key, page.locale_id, title, _tsvector(title, body), _tsvector(title, ""), scope)
                 for page, key, title, body, scope in rows
             ],
         )

@@ -15,11 +15,13 @@ query, unless the query has nothing else.
 """
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.normalize import _LAO_DIGITS, _LAO_RUN, _LAO_VARIANTS, clean, split_lao, word_terms
+from search.normalize import _LAO_DIGITS, _LAO_RUN, _LAO_VARIANTS, clean, fold, split_lao, word_terms
 
 EXCERPT_LENGTH = 240
 # Text shown before the first marked word, so it is not the excerpt's first word.
@@ -97,14 +99,113 @@ def _runs(text, marked):
     return runs
 
 
-def _found(text, wanted, offset=0):
-    """``(start, end, term)`` of each word of ``text`` normalising to a term in ``wanted``."""
+def _found_in_words(text, wanted, offset=0):
     found = []
     for start, end, found_terms in word_spans(text):
         for term in found_terms:
             if term in wanted:
                 found.append((offset + start, offset + end, term))
                 break
+    return found
+
+
+# Normalising every word of a text to find the searched ones was most of a
+# search page's own work (a body is read word by word when its lead lacks
+# the words). Instead the text is first searched, at the regular
+# expression engine's speed, for what a searched word must contain: its
+# letters folded (Vietnamese accents, case) or, in Lao, its letters in any
+# of the equivalent spellings. Only the pieces of text between spaces where
+# such a thing occurs are then read word by word, as before, so the words
+# marked are exactly those the word-by-word reading marks.
+
+
+@lru_cache(maxsize=1)
+def _latin_folding():
+    """``(table, odd)``: a str.translate table folding one character to one, and the characters it cannot.
+
+    Vietnamese text in NFC folds character by character (ộ -> o, Đ -> d);
+    characters folding to several or none (æ, ligatures, combining marks)
+    are "odd": a text holding one is read word by word.
+    """
+    table, odd = {}, []
+    for codepoint in range(0x80, 0x3000):
+        character = chr(codepoint)
+        if "\u0e80" <= character <= "\u0eff" or not unicodedata.category(character).startswith(("L", "M", "N")):
+            continue
+        folded = fold(character)
+        if len(folded) != 1:
+            odd.append(re.escape(character))
+        elif folded != character:
+            table[codepoint] = folded
+    for codepoint in range(ord("A"), ord("Z") + 1):
+        table[codepoint] = chr(codepoint + 32)
+    # Beyond U+3000 (CJK, compatibility forms, ligatures, other planes) nothing is folded here.
+    return table, re.compile(f"[{''.join(odd)}\u3000-\U0010ffff]")
+
+
+_LAO_SPELLINGS = {"ໜ": "(?:ໜ|ຫນ)", "ໝ": "(?:ໝ|ຫມ)", "ຳ": "(?:ຳ|ໍາ)"}
+_LAO_TONES = "່້໊໋"
+
+
+def _lao_pattern(term):
+    """A pattern for every spelling of a folded Lao word (see normalize._LAO_VARIANTS)."""
+    pattern, position = [], 0
+    while position < len(term):
+        character, following = term[position], term[position + 1 : position + 2]
+        if character == "ຫ" and following == "ຼ":
+            pattern.append("(?:ຫຼ|ຫລ)")
+            position += 2
+        elif character in _LAO_TONES and following == "ຳ":
+            pattern.append(f"(?:{character}ຳ|{character}ໍາ|ໍ{character}າ)")
+            position += 2
+        else:
+            pattern.append(_LAO_SPELLINGS.get(character, re.escape(character)))
+            position += 1
+    return "".join(pattern)
+
+
+@lru_cache(maxsize=512)
+def _candidates(wanted):
+    """A pattern found in every word normalising to a term of ``wanted`` (and in some others), or None.
+
+    None when a term needs the word-by-word reading: numbers (thousands
+    separators), a Lao word starting with a mark.
+    """
+    patterns = []
+    for term in sorted(wanted):
+        if not term or any(character.isdigit() for character in term):
+            return None
+        if "\u0e80" <= term[0] <= "\u0eff":
+            if unicodedata.category(term[0]).startswith("M"):
+                return None
+            patterns.append(_lao_pattern(term))
+        else:
+            # English plurals: "cities" is the term "city", the only ending that changes a letter.
+            patterns.append(re.escape(term[:-1] if term.endswith("y") else term))
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _found(text, wanted, offset=0):
+    """``(start, end, term)`` of each word of ``text`` normalising to a term in ``wanted``."""
+    candidates = _candidates(frozenset(wanted))
+    table, odd = _latin_folding()
+    if candidates is None or odd.search(text):
+        return _found_in_words(text, wanted, offset)
+    found, done = [], 0
+    for match in candidates.finditer(text.translate(table)):
+        if match.start() < done:
+            continue
+        # Words never hold a space: the piece between spaces is read as a whole text would be.
+        start = match.start()
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        end_match = _SPACE.search(text, match.end())
+        end = end_match.start() if end_match else len(text)
+        found += _found_in_words(text[start:end], wanted, offset + start)
+        done = end
     return found
 
 

@@ -99,8 +99,11 @@ def _nearest_section(page, sections_by_path):
     return None
 
 
-def _page_number(value, num_pages, notices):
-    """The page of results to show; a bad or too large number gives a notice, not an error."""
+def _page_number(value, num_pages, notices, more=False):
+    """The page of results to show; a bad or too large number gives a notice, not an error.
+
+    ``more``: there are more results than are counted, and the pages stop at ``num_pages``.
+    """
     if value in (None, ""):
         return 1
     try:
@@ -112,6 +115,13 @@ def _page_number(value, num_pages, notices):
     if number < 1:
         notices.append(gettext("Pages are numbered from 1, so the first page is shown."))
         return 1
+    if number > num_pages and more:
+        notices.append(
+            gettext("Only the first %(count)s pages of results are shown, so the last of them is shown. "
+                    "Add words or a filter to find the others.")
+            % {"count": num_pages}
+        )
+        return num_pages
     if number > num_pages:
         notices.append(
             gettext("There are only %(count)s pages of results, so the last one is shown.")
@@ -188,7 +198,9 @@ def search(request):
             found = engine.search(parsed, operator="or", **options)
             context["partial"] = found.count() > 0
         paginator = Paginator(found, RESULTS_PER_PAGE)
-        number = _page_number(request.GET.get("page"), paginator.num_pages, page_notices)
+        # More than the count limit: "more than 1,000 results", and their pages.
+        number = _page_number(request.GET.get("page"), paginator.num_pages, page_notices, found.more)
+        context["more"] = found.more
         results = paginator.page(number)
         _decorate(results, parsed, sections_by_path, request)
         context["results"] = results
