@@ -145,7 +145,9 @@ class Importer:
         except FetchError as error:
             raise _Skip(str(error))
         source_hash = _source_hash(data, self.selectors)
-        page = record.page.specific if record and record.page_id else None
+        if record is not None and record.page_id is None:
+            raise _Skip("its page was deleted in the portal; not imported again")
+        page = record.page.specific if record else None
         if page is not None and record.fingerprint.startswith(source_hash[:32]):
             return Outcome(url, STATUS_UNCHANGED, page.full_url or "", list(record.warnings))
 
