@@ -74,6 +74,7 @@ def test_editors_change_is_not_overwritten(run_import, mirror, client):
     assert f"conflict: https://sonla.gov.vn{CONFERENCE}: changed by an editor since it was imported" in output
     page.refresh_from_db()
     assert page.title == "Sơ kết 5 năm thông tin đối ngoại (đã biên tập)"
+    assert ImportedPage.objects.get(old_path=CONFERENCE).status == "conflict"
     assert page.author == "Diệp Hương"
 
 
