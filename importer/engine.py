@@ -137,7 +137,7 @@ class Importer:
         return outcome
 
     def _import_page(self, url, load):
-        host, path = split_address(url)
+        path = split_address(url)[1]
         key = address_key(path)
         record = ImportedPage.objects.filter(key=key).select_related("page").first()
         try:
@@ -145,7 +145,9 @@ class Importer:
         except FetchError as error:
             raise _Skip(str(error))
         source_hash = _source_hash(data, self.selectors)
-        page = record.page.specific if record and record.page_id else None
+        if record is not None and record.page_id is None:
+            raise _Skip("its page was deleted in the portal; not imported again")
+        page = record.page.specific if record else None
         if page is not None and record.fingerprint.startswith(source_hash[:32]):
             return Outcome(url, STATUS_UNCHANGED, page.full_url or "", list(record.warnings))
 
@@ -161,6 +163,9 @@ class Importer:
                 ImportedPage.objects.filter(pk=record.pk).update(fingerprint=fingerprint)
             return Outcome(url, STATUS_UNCHANGED, page.full_url or "", list(record.warnings))
         if page is not None and page.latest_revision_id != record.revision_id:
+            if not self.dry_run:
+                # Shown in the admin report, so that editors find what to compare.
+                ImportedPage.objects.filter(pk=record.pk).update(status=STATUS_CONFLICT)
             return Outcome(url, STATUS_CONFLICT, page.full_url or "", list(record.warnings),
                            reason="changed by an editor since it was imported; not overwritten")
         section = self._section(article)
@@ -317,7 +322,7 @@ class Importer:
         host = split_address(article.url)[0]
         for kind, value in article.items:
             if kind == "rich":
-                html, unresolved = self._links(value, host, warnings, article.url)
+                html, unresolved = self._links(value, host, warnings)
                 pending = pending or unresolved
                 blocks.append(_block("paragraph", html))
             elif kind == "image":
@@ -336,7 +341,7 @@ class Importer:
                 }))
         return blocks, pending
 
-    def _links(self, html, host, warnings, page_url):
+    def _links(self, html, host, warnings):
         """Rich text with its links turned into page and document links where it can."""
         soup = BeautifulSoup(html, "html.parser")
         unresolved = False
@@ -457,7 +462,7 @@ class Importer:
         for block in raw:
             if block["type"] != "paragraph":
                 continue
-            html, unresolved = self._links(block["value"], host, [], record.old_url)
+            html, unresolved = self._links(block["value"], host, [])
             still_pending = still_pending or unresolved
             if html != block["value"]:
                 block["value"] = html

@@ -74,6 +74,7 @@ def test_editors_change_is_not_overwritten(run_import, mirror, client):
     assert f"conflict: https://sonla.gov.vn{CONFERENCE}: changed by an editor since it was imported" in output
     page.refresh_from_db()
     assert page.title == "Sơ kết 5 năm thông tin đối ngoại (đã biên tập)"
+    assert ImportedPage.objects.get(old_path=CONFERENCE).status == "conflict"
     assert page.author == "Diệp Hương"
 
 
@@ -135,3 +136,11 @@ def test_unknown_section_is_reported_not_guessed(demo_content, mirror, tmp_path)
         out.getvalue()
     )
     assert "created 1, updated 0" in last_line(out.getvalue())
+
+
+def test_page_deleted_by_an_editor_is_not_brought_back(run_import, mirror):
+    run_import(mirror)
+    ImportedPage.objects.get(old_path=COFFEE).page.delete()
+    output = run_import(mirror)
+    assert f"skipped: https://sonla.gov.vn{COFFEE}: its page was deleted in the portal; not imported again" in output
+    assert not NewsPage.objects.filter(title__startswith="Sản lượng cà phê").exists()

@@ -79,14 +79,14 @@ class Command(BaseCommand):
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             with Progress(
-                TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), transient=False,
+                TextColumn("Importing"), BarColumn(bar_width=30), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn("{task.fields[counts]}"), transient=False,
             ) as progress:
-                task = progress.add_task("Nhập bài", total=total)
+                task = progress.add_task("import", total=total, counts="")
                 for url, load in source.pages():
                     outcome = importer.import_page(url, load)
                     self._record(outcome, report, progress.console.print)
-                    progress.update(task, advance=1, description=importer.totals.line())
+                    progress.update(task, advance=1, counts=importer.totals.line())
             return
         started = time.monotonic()
         for done, (url, load) in enumerate(source.pages(), start=1):
