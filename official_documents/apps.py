@@ -10,6 +10,7 @@ class OfficialDocumentsConfig(AppConfig):
 
     def ready(self):
         from core import page_cache
+        from official_documents import signals  # noqa: F401
         from official_documents.filters import MAX_LENGTHS
 
         # The register is a Wagtail page taking its own filters in the query

@@ -119,14 +119,12 @@ class DocumentIndexPage(CachedRestrictionsMixin, Page):
         verbose_name_plural = _("documents registers")
 
     def documents(self):
-        """Live public documents below this register, newest first."""
+        """Live public documents of this register, newest first."""
         from core.privacy import public
 
-        return (
-            public(OfficialDocumentPage.objects.live())
-            .descendant_of(self)
-            .order_by("-issue_date", "-pk")
-        )
+        return public(
+            OfficialDocumentPage.objects.filter(register_page_id=self.pk, listed=True)
+        ).order_by("-issue_date", "-pk")
 
     def serve(self, request, *args, **kwargs):
         from official_documents import views
@@ -216,9 +214,15 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
     )
     # Computed (see the module); never edited.
     number_key = models.CharField(max_length=200, editable=False, default="")
-    number_value = models.PositiveIntegerField(null=True, editable=False, db_index=True)
+    number_value = models.PositiveIntegerField(null=True, editable=False)
     search_key = models.TextField(editable=False, default="")
     replaced_on = models.DateField(null=True, editable=False)
+    # The register page above and whether the page is live, copied here so
+    # that the register counts and filters without joining the page table.
+    register_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, editable=False, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
+    listed = models.BooleanField(default=False, editable=False)
     amended_on = models.DateField(null=True, editable=False)
 
     content_panels = Page.content_panels + [
@@ -284,7 +288,16 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("official document")
         verbose_name_plural = _("official documents")
-        indexes = [models.Index(fields=["-issue_date", "-page_ptr"], name="offdoc_newest")]
+        indexes = [
+            models.Index(fields=["-issue_date", "-page_ptr"], name="offdoc_newest"),
+            # The register's own indexes lead with it (one register per language).
+            # "listed" is not in them: SQLite tests a boolean as a bare column, which no index serves.
+            models.Index(fields=["register_page", "-issue_date", "-page_ptr"], name="offdoc_register"),
+            models.Index(fields=["number_value", "register_page"], name="offdoc_number"),
+            models.Index(fields=["register_page", "document_type", "-issue_date", "-page_ptr"], name="offdoc_type"),
+            models.Index(fields=["register_page", "issuing_body", "-issue_date", "-page_ptr"], name="offdoc_issuer"),
+            models.Index(fields=["register_page", "document_field", "-issue_date", "-page_ptr"], name="offdoc_field"),
+        ]
 
     def __str__(self):
         return f"{self.number_symbol} {self.title}"
@@ -338,6 +351,14 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
             else None
         )
         before = set(self._amended_keys()) if self.pk else set()
+        self.listed = self.live
+        if self.depth and self.path:
+            parent = Page.objects.filter(path=self.path[: -self.steplen]).values_list("pk", flat=True).first()
+            self.register_page_id = parent
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            # An unpublish saves only a few fields; the copies must follow.
+            kwargs["update_fields"] = set(update_fields) | {"listed", "register_page"}
         if self.translation_key:
             self.amended_on = _amended_on(self.translation_key)
         result = super().save(*args, **kwargs)

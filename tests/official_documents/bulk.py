@@ -30,11 +30,15 @@ CHILD_COLUMNS = (
     "page_ptr_id", "document_type_id", "issuing_body_id", "document_field_id", "number_symbol",
     "issue_date", "effective_date", "expiry_date", "signer_name", "signer_position", "abstract",
     "body", "replaced_by_id", "number_key", "number_value", "search_key", "replaced_on", "amended_on",
+    "register_page_id", "listed",
 )
 
 
-def add_documents(register, count, seed=1, batch=2000):
-    """Add ``count`` live documents below ``register`` (in its language)."""
+def add_documents(register, count, seed=1, batch=2000, abstract=None):
+    """Add ``count`` live documents below ``register`` (in its language).
+
+    ``abstract()`` writes each abstract (default: a few register words at random).
+    """
     rng = random.Random(seed)
     content_type = ContentType.objects.get_for_model(OfficialDocumentPage)
     types = list(DocumentType.objects.filter(locale_id=register.locale_id).values_list("pk", flat=True))
@@ -51,7 +55,8 @@ def add_documents(register, count, seed=1, batch=2000):
             for n in range(start + offset + 1, start + min(offset + batch, count) + 1):
                 number = f"{n}/QĐ-UBND"
                 issued = datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randrange(9500))
-                abstract = " ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "."
+                text = abstract() if abstract else " ".join(rng.choice(WORDS) for _ in range(14))
+                text = text.capitalize() + "."
                 slug = f"bulk-{n}"
                 pages.append(
                     Page(
@@ -73,10 +78,10 @@ def add_documents(register, count, seed=1, batch=2000):
                 expiry = issued + datetime.timedelta(days=3650) if n % 7 == 0 else None
                 details.append([
                     None, rng.choice(types), rng.choice(issuers), rng.choice(fields), number, issued,
-                    issued, expiry, "", "", abstract, "", None, keys.key(number), n,
-                    keys.key(number, f"Quyết định {number}", abstract), None, None,
+                    issued, expiry, "", "", text, "", None, keys.key(number), n,
+                    keys.key(number, f"Quyết định {number}", text), None, None, register.pk, True,
                 ])
-                index_words.append(keys.index_words(number, f"Quyết định {number}", abstract))
+                index_words.append(keys.index_words(number, f"Quyết định {number}", text))
             Page.objects.bulk_create(pages)
             ids = dict(
                 Page.objects.filter(path__in=[page.path for page in pages]).values_list("path", "pk")
