@@ -34,7 +34,7 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import get_document_model
@@ -184,8 +184,20 @@ class BodyField(Field):
         return content.body_data(value, self.context["request"], self.context.get("router"))
 
 
+class PublicAliasOfField(PageAliasOfField):
+    """The page this one mirrors, only if a visitor may see that page too."""
+
+    def get_attribute(self, instance):
+        if not instance.alias_of_id:
+            return None
+        if not self.context["base_queryset"].filter(pk=instance.alias_of_id).exists():
+            return None
+        return instance.alias_of
+
+
 class PublicPageSerializer(PageSerializer):
     html_url = HtmlUrlField(read_only=True)
+    alias_of = PublicAliasOfField(read_only=True)
     translations = TranslationsField(read_only=True)
 
 

@@ -44,7 +44,7 @@ PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since",
     "Access-Control-Max-Age": "86400",
 }
-STORED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+STORED_HEADERS = ("Content-Type", "Content-Disposition")
 HIT_HEADER = "X-API-Cache"
 IGNORED_PARAMETERS = {"_"}
 
