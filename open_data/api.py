@@ -19,11 +19,14 @@ limited around these views (``open_data.http``).
 """
 
 import re
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
 from rest_framework import status
 from rest_framework.fields import Field
 from rest_framework.negotiation import BaseContentNegotiation
@@ -34,7 +37,7 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import get_document_model
@@ -82,6 +85,10 @@ class JSONOnly(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
+# From this offset on a page of a list is read in two steps (see below).
+DEEP_OFFSET = 200
+
+
 class CappedPagination(WagtailPagination):
     """Wagtail's limit and offset, checked by ``open_data.params``; counts remembered per generation."""
 
@@ -90,6 +97,11 @@ class CappedPagination(WagtailPagination):
         limit = int(request.GET.get("limit") or params.DEFAULT_LIMIT)
         self.view = view
         self.total_count = _count(queryset)
+        if offset >= DEEP_OFFSET and hasattr(queryset, "values_list"):
+            # Deep in a long list: skip over ids only, then read the rows.
+            ids = list(queryset.values_list("pk", flat=True)[offset : offset + limit])
+            rows = queryset.filter(pk__in=ids).in_bulk()
+            return [rows[pk] for pk in ids if pk in rows]
         return list(queryset[offset : offset + limit])
 
 
@@ -169,14 +181,51 @@ class TranslationsField(Field):
         return [item for item in found if item["id"] != page.pk]
 
 
+def public_url(page, request):
+    """``page.get_full_url(request)``, reversing the language prefix once per request, not per page.
+
+    Reversing Wagtail's catch-all address costs more than the rest of a
+    listing item; the address is the site's root URL, the language prefix
+    and the page's path below the site root, as Wagtail builds it.
+    """
+    sites = page._get_relevant_site_root_paths(request)
+    if len(sites) != 1:
+        return page.get_full_url(request)
+    _site_id, root_path, root_url, language = sites[0]
+    prefixes = request.__dict__.setdefault("_open_data_prefixes", {})
+    if language not in prefixes:
+        with translation.override(language):
+            prefixes[language] = reverse("wagtail_serve", args=("",))
+    return root_url + prefixes[language] + quote(page.url_path[len(root_path):], safe=_SAFE)
+
+
+_SAFE = "/~:@!$&'()*+,;="
+
+
+def detail_url(request, page_id):
+    """The API address of a page; reversed once per request."""
+    cache = request.__dict__.setdefault("_open_data_detail", {})
+    if "prefix" not in cache:
+        cache["prefix"] = get_object_detail_url(request.wagtailapi_router, request, Page, 0)[:-2]
+    return f"{cache['prefix']}{page_id}/"
+
+
 class HtmlUrlField(Field):
-    """The page's public address; the request lets Wagtail read the site's roots once."""
+    """The page's public address."""
 
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, page):
-        return page.get_full_url(self.context["request"])
+        return public_url(page, self.context["request"])
+
+
+class PageDetailUrlField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return detail_url(self.context["request"], page.pk)
 
 
 class BodyField(Field):
@@ -184,8 +233,21 @@ class BodyField(Field):
         return content.body_data(value, self.context["request"], self.context.get("router"))
 
 
+class PublicAliasOfField(PageAliasOfField):
+    """The page this one mirrors, only if a visitor may see that page too."""
+
+    def get_attribute(self, instance):
+        if not instance.alias_of_id:
+            return None
+        if not self.context["base_queryset"].filter(pk=instance.alias_of_id).exists():
+            return None
+        return instance.alias_of
+
+
 class PublicPageSerializer(PageSerializer):
     html_url = HtmlUrlField(read_only=True)
+    detail_url = PageDetailUrlField(read_only=True)
+    alias_of = PublicAliasOfField(read_only=True)
     translations = TranslationsField(read_only=True)
 
 
@@ -208,8 +270,8 @@ def live_translations(pages, request, router):
             "locale": page.locale.language_code,
             "id": page.pk,
             "title": page.title,
-            "html_url": page.get_full_url(request),
-            "detail_url": get_object_detail_url(router, request, Page, page.pk),
+            "html_url": public_url(page, request),
+            "detail_url": detail_url(request, page.pk),
         })
     for items in result.values():
         items.sort(key=lambda item: order.index(item["locale"]) if item["locale"] in order else 99)
@@ -270,7 +332,14 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             queryset = self.get_base_queryset().type(*models)
         else:
             queryset = self.get_base_queryset()
-        return queryset.order_by("path")
+        if not _asks_for_body(self.request):
+            # The body is most of a row's bytes and listings rarely show it.
+            deferred = [name for name in ("body",) if _has_field(queryset.model, name)]
+            if deferred:
+                queryset = queryset.defer(*deferred)
+        # Children in the editors' order (the tree's); other lists by id,
+        # which an index gives at any offset (sorting 10,000 paths does not).
+        return queryset.order_by("path" if "child_of" in self.request.GET else "id")
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
@@ -302,6 +371,19 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def resolve_rich_text_format(self):
         return "html"
+
+
+def _asks_for_body(request):
+    fields = request.GET.get("fields", "")
+    return fields.startswith("*") or "body" in fields
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except Exception:
+        return False
+    return True
 
 
 def _is_stream(model, name):

@@ -27,7 +27,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import gettext as _
 
@@ -44,7 +44,7 @@ PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since",
     "Access-Control-Max-Age": "86400",
 }
-STORED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+STORED_HEADERS = ("Content-Type", "Content-Disposition")
 HIT_HEADER = "X-API-Cache"
 IGNORED_PARAMETERS = {"_"}
 
@@ -158,7 +158,11 @@ def public_endpoint(view):
         entry = cache.get(key) if key else None
         if entry is not None:
             return _with_cors(_answer(request, entry, hit=True))
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            # Machine addresses answer in JSON, the downloads included.
+            response = JsonResponse({"message": _("Not found.")}, status=404)
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
         if response.status_code == 404:
