@@ -74,18 +74,34 @@ COMMON_LAO_WORDS = frozenset(
 )
 
 
+def _lao_words(match):
+    """``(start, end, word)`` of each word of a matched Lao run, the word folded."""
+    folded, starts, ends = _folded_lao(match.group())
+    position = 0
+    for word in split_lao(folded):
+        begin = folded.index(word, position)
+        position = begin + len(word)
+        yield match.start() + starts[begin], match.start() + ends[position - 1], word
+
+
 def word_spans(text):
     """``(start, end, terms)`` of each word in ``text``, Lao words included."""
     for match in _SPAN.finditer(text):
         if match.lastgroup == "word":
             yield match.start(), match.end(), word_terms(match.group())
             continue
-        folded, starts, ends = _folded_lao(match.group())
-        position = 0
-        for word in split_lao(folded):
-            begin = folded.index(word, position)
-            position = begin + len(word)
-            yield match.start() + starts[begin], match.start() + ends[position - 1], (word,)
+        for start, end, word in _lao_words(match):
+            yield start, end, (word,)
+
+
+def _word_bounds(text, start, end):
+    """``(start, end)`` of the words of ``text[start:end]``, as :func:`word_spans` finds them."""
+    for match in _SPAN.finditer(text, start, end):
+        if match.lastgroup == "word":
+            yield match.start(), match.end()
+        else:
+            for begin, finish, _ in _lao_words(match):
+                yield begin, finish
 
 
 def _runs(text, marked):
@@ -307,8 +323,7 @@ def excerpt(texts, wanted, length=EXCERPT_LENGTH):
         start = max(0, _best_window(marked, length - LEAD_IN) - LEAD_IN)
     end = min(len(text), start + length)
     # Cut only between words.
-    offset = max(0, start - 50)
-    spans = [(offset + s, offset + e) for s, e, _ in word_spans(text[offset : end + 50])]
+    spans = list(_word_bounds(text, max(0, start - 50), end + 50))
     if start > 0:
         start = next((s for s, e in spans if s >= start), start)
     if end < len(text):
