@@ -74,18 +74,34 @@ COMMON_LAO_WORDS = frozenset(
 )
 
 
+def _lao_words(match):
+    """``(start, end, word)`` of each word of a matched Lao run, the word folded."""
+    folded, starts, ends = _folded_lao(match.group())
+    position = 0
+    for word in split_lao(folded):
+        begin = folded.index(word, position)
+        position = begin + len(word)
+        yield match.start() + starts[begin], match.start() + ends[position - 1], word
+
+
 def word_spans(text):
     """``(start, end, terms)`` of each word in ``text``, Lao words included."""
     for match in _SPAN.finditer(text):
         if match.lastgroup == "word":
             yield match.start(), match.end(), word_terms(match.group())
             continue
-        folded, starts, ends = _folded_lao(match.group())
-        position = 0
-        for word in split_lao(folded):
-            begin = folded.index(word, position)
-            position = begin + len(word)
-            yield match.start() + starts[begin], match.start() + ends[position - 1], (word,)
+        for start, end, word in _lao_words(match):
+            yield start, end, (word,)
+
+
+def _word_bounds(text, start, end):
+    """``(start, end)`` of the words of ``text[start:end]``, as :func:`word_spans` finds them."""
+    for match in _SPAN.finditer(text, start, end):
+        if match.lastgroup == "word":
+            yield match.start(), match.end()
+        else:
+            for begin, finish, _ in _lao_words(match):
+                yield begin, finish
 
 
 def _runs(text, marked):
@@ -119,28 +135,34 @@ def _found_in_words(text, wanted, offset=0):
 # marked are exactly those the word-by-word reading marks.
 
 
+# Latin-1, Latin Extended-A and -B, Latin Extended Additional (Vietnamese).
+_FOLDED_HERE = [(0x80, 0x250), (0x1E00, 0x1F00)]
+# Other letters, marks and digits a text may hold: combining marks, other
+# scripts (Lao, U+0E80-0EFF, is searched in its own way), letter-like
+# symbols and number forms, enclosed figures, compatibility forms.
+_NOT_FOLDED_HERE = "\u0250-\u0e7f\u0f00-\u1dff\u1f00-\u1fff\u2070-\u218f\u2460-\u24ff\u3000-\U0010ffff"
+
+
 @lru_cache(maxsize=1)
 def _latin_folding():
     """``(table, odd)``: a str.translate table folding one character to one, and the characters it cannot.
 
     Vietnamese text in NFC folds character by character (ộ -> o, Đ -> d);
-    characters folding to several or none (æ, ligatures, combining marks)
-    are "odd": a text holding one is read word by word.
+    a text holding a character this table does not fold to one (æ,
+    ligatures, combining marks, another script's letters) is read word by word.
     """
-    table, odd = {}, []
-    for codepoint in range(0x80, 0x3000):
-        character = chr(codepoint)
-        if "\u0e80" <= character <= "\u0eff" or not unicodedata.category(character).startswith(("L", "M", "N")):
-            continue
-        folded = fold(character)
-        if len(folded) != 1:
-            odd.append(re.escape(character))
-        elif folded != character:
-            table[codepoint] = folded
-    for codepoint in range(ord("A"), ord("Z") + 1):
-        table[codepoint] = chr(codepoint + 32)
-    # Beyond U+3000 (CJK, compatibility forms, ligatures, other planes) nothing is folded here.
-    return table, re.compile(f"[{''.join(odd)}\u3000-\U0010ffff]")
+    table, odd = {ord(c): chr(ord(c) + 32) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, []
+    for first, last in _FOLDED_HERE:
+        for codepoint in range(first, last):
+            character = chr(codepoint)
+            if not unicodedata.category(character).startswith(("L", "M", "N")):
+                continue
+            folded = fold(character)
+            if len(folded) != 1:
+                odd.append(re.escape(character))
+            elif folded != character:
+                table[codepoint] = folded
+    return table, re.compile(f"[{''.join(odd)}{_NOT_FOLDED_HERE}]")
 
 
 _LAO_SPELLINGS = {"ໜ": "(?:ໜ|ຫນ)", "ໝ": "(?:ໝ|ຫມ)", "ຳ": "(?:ຳ|ໍາ)"}
@@ -307,8 +329,7 @@ def excerpt(texts, wanted, length=EXCERPT_LENGTH):
         start = max(0, _best_window(marked, length - LEAD_IN) - LEAD_IN)
     end = min(len(text), start + length)
     # Cut only between words.
-    offset = max(0, start - 50)
-    spans = [(offset + s, offset + e) for s, e, _ in word_spans(text[offset : end + 50])]
+    spans = list(_word_bounds(text, max(0, start - 50), end + 50))
     if start > 0:
         start = next((s for s, e in spans if s >= start), start)
     if end < len(text):

@@ -208,9 +208,10 @@ def search(request):
             context["picks"] = EditorsPick.for_query(query, locale)
             _decorate(context["picks"], parsed, sections_by_path, request)
         if not request.GET.get("page"):
-            # A new search, not a visitor moving through the pages of one.
-            SearchTerm.record(query, locale)
+            # A new search, not a visitor moving through the pages of one;
+            # counted with the cached ones (below), not written on each search.
             counted = (query, locale.pk)
+            count_search(*counted)
     context["notices"] = form.notices() + page_notices
     response = render(request, "search/search.html", context)
     if counted:
@@ -219,17 +220,18 @@ def search(request):
     return response
 
 
-# Searches answered from the page cache are counted in this process and
-# written together at most every SEARCH_COUNT_SECONDS: written one by one,
-# every reader of a popular search waits for the lock on the same row (the
-# load test's cached searches ran at a tenth of a cached article's rate).
+# Searches are counted in this process and written together at most every
+# SEARCH_COUNT_SECONDS: written one by one, every reader of a popular search
+# waits for the lock on the same row and for two commits (the load test's
+# cached searches ran at a tenth of a cached article's rate; on a miss the
+# two upserts were a search's longest wait for the database).
 _pending_counts = {}
 _pending_lock = threading.Lock()
 _last_written = [time.monotonic()]
 
 
 def count_search(query, locale_id):
-    """Count a search answered from the page cache, as the view counts it."""
+    """Count a search, answered by the view or from the page cache."""
     with _pending_lock:
         key = (query, locale_id)
         _pending_counts[key] = _pending_counts.get(key, 0) + 1
