@@ -112,3 +112,13 @@ def test_rate_limit_per_address_with_retry_after(settings, demo_content):
 def test_the_underscore_cache_buster_shares_the_entry(client):
     client.get("/api/v2/pages/", {"_": "1"})
     assert client.get("/api/v2/pages/", {"_": "2"})["X-API-Cache"] == "hit"
+
+
+def test_head_and_downloads_behave_like_the_api(client, demo_content):
+    head = client.head("/api/v2/pages/")
+    assert head.status_code == 200 and head["ETag"] and head.content == b""
+    csv = client.get("/open-data/articles.csv")
+    assert csv["Access-Control-Allow-Origin"] == "*"
+    assert client.get("/open-data/articles.csv", HTTP_IF_NONE_MATCH=csv["ETag"]).status_code == 304
+    missing = client.get("/open-data/statistics/1/00000000-0000-0000-0000-000000000000.json")
+    assert missing.status_code == 404 and "message" in json.loads(missing.content)
