@@ -272,9 +272,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
 # New search result pages stored per PAGE_CACHE_SECONDS at most, so that
 # endless different queries cannot fill the cache (core/page_cache.py).
 PAGE_CACHE_SEARCH_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_SEARCH_ENTRIES", "1000"))
-# Searches answered from the page cache are written to the popular-searches
-# counts together, at most this often per worker (search/views.py).
+# Searches are written to the popular-searches counts together, at most this
+# often per worker (search/views.py).
 SEARCH_COUNT_SECONDS = 5
+# Matches a search counts exactly; past it the page says "more than" this many
+# and its pages stop there, so a search costs the same at any size (search/engine.py).
+SEARCH_COUNT_LIMIT = 1000
 # A CDN in front of the site, purged on the same events (core/cdn.py): Wagtail's
 # frontend-cache backends as JSON, e.g. {"cdn": {"BACKEND":
 # "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}}.
