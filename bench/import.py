@@ -148,6 +148,11 @@ def run(importer_class, source, selectors, total, label):
         importer.import_page(url, load)
         if done % 500 == 0 or done == total:
             samples.append((done, rss_kib()))
+            if done % 1000 == 0:
+                # As it goes: on a busy machine a long run may be stopped before it ends.
+                elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+                print(f"  {label} {done}/{total}: {done / elapsed:.1f} pages/s, {done / cpu:.1f} per CPU s, "
+                      f"resident {samples[-1][1] / 1024:.0f} MiB, load {os.getloadavg()[0]:.1f}", flush=True)
     relinked = importer.relink()
     importer.finish()
     elapsed = time.perf_counter() - started
