@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Q
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 
 from core import generation
 
@@ -172,6 +172,11 @@ def apply(queryset, filters, language, today=None):
         queryset = queryset.filter(status_q(filters.values["status"], today))
     if filters.query:
         queryset = queryset.filter(_query_condition(filters.query))
+        if keys.leading_number(filters.query) is None:
+            # Newest first still, but not by walking the date index: a rare
+            # word would make SQLite read every document to find 20 of them.
+            # The matches found through the word index are sorted instead.
+            queryset = queryset.order_by(Coalesce("issue_date", "effective_date").desc(), "-pk")
     return queryset
 
 

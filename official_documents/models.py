@@ -123,7 +123,7 @@ class DocumentIndexPage(CachedRestrictionsMixin, Page):
         from core.privacy import public
 
         return public(
-            OfficialDocumentPage.objects.filter(register_page_id=self.pk, listed=True)
+            OfficialDocumentPage.objects.filter(register_page_id=self.pk)
         ).order_by("-issue_date", "-pk")
 
     def serve(self, request, *args, **kwargs):
@@ -217,12 +217,12 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
     number_value = models.PositiveIntegerField(null=True, editable=False)
     search_key = models.TextField(editable=False, default="")
     replaced_on = models.DateField(null=True, editable=False)
-    # The register page above and whether the page is live, copied here so
-    # that the register counts and filters without joining the page table.
+    # The register page above while the page is live (else empty), copied
+    # here so that the register counts and filters without joining the page
+    # table, from its indexes alone.
     register_page = models.ForeignKey(
         "wagtailcore.Page", null=True, editable=False, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
-    listed = models.BooleanField(default=False, editable=False)
     amended_on = models.DateField(null=True, editable=False)
 
     content_panels = Page.content_panels + [
@@ -291,9 +291,8 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
         indexes = [
             models.Index(fields=["-issue_date", "-page_ptr"], name="offdoc_newest"),
             # The register's own indexes lead with it (one register per language).
-            # "listed" is not in them: SQLite tests a boolean as a bare column, which no index serves.
             models.Index(fields=["register_page", "-issue_date", "-page_ptr"], name="offdoc_register"),
-            models.Index(fields=["number_value", "register_page"], name="offdoc_number"),
+            models.Index(fields=["number_value", "register_page", "-issue_date", "-page_ptr"], name="offdoc_number"),
             models.Index(fields=["register_page", "document_type", "-issue_date", "-page_ptr"], name="offdoc_type"),
             models.Index(fields=["register_page", "issuing_body", "-issue_date", "-page_ptr"], name="offdoc_issuer"),
             models.Index(fields=["register_page", "document_field", "-issue_date", "-page_ptr"], name="offdoc_field"),
@@ -351,14 +350,14 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
             else None
         )
         before = set(self._amended_keys()) if self.pk else set()
-        self.listed = self.live
-        if self.depth and self.path:
+        self.register_page_id = None
+        if self.live and self.depth and self.path:
             parent = Page.objects.filter(path=self.path[: -self.steplen]).values_list("pk", flat=True).first()
             self.register_page_id = parent
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             # An unpublish saves only a few fields; the copies must follow.
-            kwargs["update_fields"] = set(update_fields) | {"listed", "register_page"}
+            kwargs["update_fields"] = set(update_fields) | {"register_page"}
         if self.translation_key:
             self.amended_on = _amended_on(self.translation_key)
         result = super().save(*args, **kwargs)

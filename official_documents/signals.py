@@ -9,4 +9,4 @@ def document_moved(sender, instance, parent_page_after=None, **kwargs):
     from official_documents.models import OfficialDocumentPage
 
     # Only the moved page changes parent; its register is the new parent.
-    OfficialDocumentPage.objects.filter(pk=instance.pk).update(register_page_id=parent_page_after.pk)
+    OfficialDocumentPage.objects.filter(pk=instance.pk, live=True).update(register_page_id=parent_page_after.pk)

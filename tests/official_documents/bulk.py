@@ -30,7 +30,7 @@ CHILD_COLUMNS = (
     "page_ptr_id", "document_type_id", "issuing_body_id", "document_field_id", "number_symbol",
     "issue_date", "effective_date", "expiry_date", "signer_name", "signer_position", "abstract",
     "body", "replaced_by_id", "number_key", "number_value", "search_key", "replaced_on", "amended_on",
-    "register_page_id", "listed",
+    "register_page_id",
 )
 
 
@@ -79,7 +79,7 @@ def add_documents(register, count, seed=1, batch=2000, abstract=None):
                 details.append([
                     None, rng.choice(types), rng.choice(issuers), rng.choice(fields), number, issued,
                     issued, expiry, "", "", text, "", None, keys.key(number), n,
-                    keys.key(number, f"Quyết định {number}", text), None, None, register.pk, True,
+                    keys.key(number, f"Quyết định {number}", text), None, None, register.pk,
                 ])
                 index_words.append(keys.index_words(number, f"Quyết định {number}", text))
             Page.objects.bulk_create(pages)
