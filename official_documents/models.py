@@ -270,6 +270,8 @@ class OfficialDocumentPage(CachedRestrictionsMixin, Page):
         APIField("document_type"),
         APIField("issuing_body"),
         APIField("document_field"),
+        # The three names in the page's language (the keys above are synchronised from Vietnamese).
+        APIField("names"),
         APIField("issue_date"),
         APIField("effective_date"),
         APIField("expiry_date"),

@@ -6,8 +6,9 @@ Datasets:
   row each (``articles.csv``);
 - each statistics block on a live public page, one dataset per block and
   language, as CSV and as JSON (``statistics/<page>/<block>.csv|json``);
-- the documents register as CSV, once the ``official_documents`` app is
-  installed (its model's ``api_fields`` give the columns).
+- each language's documents register as CSV, once the ``official_documents``
+  app is installed: the register's own download (``?format=csv``), whose
+  columns and names in the reader's language that app owns.
 
 Everything here is read through the same rules as the API (live, public,
 exposed page types) and is cached with it (``open_data.http``).
@@ -31,7 +32,7 @@ from open_data import content, registry
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ARTICLE_MODEL = "news.NewsPage"
-DOCUMENTS_APP = "official_documents"
+REGISTER_MODEL = "official_documents.DocumentIndexPage"
 ARTICLE_COLUMNS = ["id", "language", "title", "published_at", "url", "api_url", "translation_key"]
 FIGURE_COLUMNS = ["label", "value", "unit", "source", "as_of"]
 
@@ -119,8 +120,8 @@ def catalogue(request):
     datasets = [_articles_dataset(request)]
     for page_id, language, title, url, block_id, heading in statistics_index():
         datasets.append(_statistics_dataset(request, page_id, language, title, url, block_id, heading))
-    if registry.has_app(DOCUMENTS_APP) and _documents_model() is not None:
-        datasets.append(_documents_dataset(request))
+    for register in _registers():
+        datasets.append(_register_dataset(request, register))
     data = {
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
@@ -198,21 +199,26 @@ def _statistics_dataset(request, page_id, language, title, url, block_id, headin
     }
 
 
-def _documents_model():
-    return next(
-        (model for model in registry.exposed_models() if model._meta.app_label == DOCUMENTS_APP), None
-    )
+def _registers():
+    """The live public documents registers, one per language tree."""
+    model = registry.model_for(REGISTER_MODEL)
+    if model is None:
+        return []
+    return list(public(model.objects.live()).select_related("locale").order_by("path"))
 
 
-def _documents_dataset(request):
-    path = reverse("open_data_documents_csv")
+def _register_dataset(request, register):
+    language = register.locale.language_code
+    url = register.get_full_url(request) + "?format=csv"
     return {
-        "@id": _absolute(request, path) + "#dataset",
+        "@id": url + "#dataset",
         "@type": "dcat:Dataset",
-        "dct:identifier": "documents-register",
-        "dct:title": _in_each_language(lambda: _("Documents register")),
+        "dct:identifier": f"documents-register-{language}",
+        "dct:title": {"@language": language, "@value": register.title},
+        "dct:language": {"@id": f"http://id.loc.gov/vocabulary/iso639-1/{language}"},
         "dct:license": {"@id": licence_url()},
-        "dcat:distribution": [_distribution(request, path, "text/csv", "CSV")],
+        "dcat:landingPage": {"@id": register.get_full_url(request)},
+        "dcat:distribution": [_distribution(request, url, "text/csv", "CSV")],
     }
 
 
@@ -285,25 +291,3 @@ def statistics_download(request, page_id, block_id, extension):
         for figure in data["figures"]
     ]
     return _csv_response(rows, f"statistics-{page_id}-{block_id}.csv")
-
-
-def documents_csv(request):
-    model = _documents_model() if registry.has_app(DOCUMENTS_APP) else None
-    if model is None:
-        raise Http404
-    columns = ["id", "language", "title"] + [
-        name for name in registry.entry_for(model)["fields"] if name != "title"
-    ] + ["url"]
-    pages = public(model.objects.live()).select_related("locale").order_by("path")
-
-    def rows():
-        yield columns
-        for page in pages.iterator(chunk_size=1000):
-            row = [page.pk, page.locale.language_code, _safe_cell(page.title)]
-            for name in columns[3:-1]:
-                value = getattr(page, name, "")
-                row.append(_safe_cell(json.dumps(value) if isinstance(value, (list, dict)) else value))
-            row.append(page.get_full_url(request) or "")
-            yield row
-
-    return _csv_response(rows(), "documents.csv")

@@ -4,8 +4,8 @@ The API lives above the content apps and must not change them, so the
 fields it shows are named here, by model label, rather than in each model's
 ``api_fields``. A type whose app is not installed is skipped, so a type can
 be listed before its app lands: the documents register
-(``official_documents``) joins by having ``api_fields`` on its model and an
-entry below; nothing else in this app changes.
+(``official_documents``) joins through its models' ``api_fields`` and the
+entries below.
 
 Each entry: ``fields`` shown on the detail view (and available to
 ``?fields=``), ``listing`` added to the listing's defaults, ``filters`` the
@@ -25,8 +25,13 @@ EXPOSED_PAGE_TYPES = {
         "listing": ["published_at"],
         "filters": ["published_at", "author"],
     },
-    # The documents register: its model's own ``api_fields`` (None = use them).
-    "official_documents.DocumentPage": {"fields": None, "listing": [], "filters": None},
+    # The documents register: its models' own ``api_fields`` (None = use them).
+    "official_documents.DocumentIndexPage": {"fields": None, "listing": [], "filters": []},
+    "official_documents.OfficialDocumentPage": {
+        "fields": None,
+        "listing": ["number_symbol", "issue_date", "status"],
+        "filters": None,
+    },
 }
 
 # Fields of every page a client may filter and order by (Wagtail's meta
@@ -34,7 +39,8 @@ EXPOSED_PAGE_TYPES = {
 PAGE_FILTERS = ["id", "title", "slug", "first_published_at", "last_published_at"]
 
 
-def _model(label):
+def model_for(label):
+    """The model named ``label`` ("app.Model"), or None while its app is not installed."""
     app_label, _, model_name = label.partition(".")
     if not apps.is_installed(app_label):
         return None
@@ -49,7 +55,7 @@ def exposed_models():
     """``{model: entry}`` for the types whose apps are installed, in the order above."""
     result = {}
     for label, entry in EXPOSED_PAGE_TYPES.items():
-        model = _model(label)
+        model = model_for(label)
         if model is None:
             continue
         entry = dict(entry)
@@ -86,7 +92,3 @@ def entry_for(model):
 
 def type_names():
     return {f"{model._meta.app_label}.{model.__name__}": model for model in exposed_models()}
-
-
-def has_app(app_label):
-    return apps.is_installed(app_label)

@@ -12,7 +12,6 @@ urlpatterns = decorate_urlpatterns(
         path("api/v2/", api.router.urls),
         path("open-data/catalogue.jsonld", catalogue.catalogue, name="open_data_catalogue"),
         path("open-data/articles.csv", catalogue.articles_csv, name="open_data_articles_csv"),
-        path("open-data/documents.csv", catalogue.documents_csv, name="open_data_documents_csv"),
         path(
             "open-data/statistics/<int:page_id>/<uuid:block_id>.<str:extension>",
             catalogue.statistics_download,

@@ -177,3 +177,21 @@ def test_openapi_describes_every_endpoint_and_parameter(api):
     assert {"type", "fields", "locale", "translation_of", "child_of", "search", "order", "limit", "offset"} <= names
     types = next(p for p in description["paths"]["/api/v2/pages/"]["get"]["parameters"] if p["name"] == "type")
     assert "news.NewsPage" in types["schema"]["enum"]
+
+
+DOCUMENT_TYPE_NAMES = {"vi": "Kế hoạch", "en": "Plan", "lo": "ແຜນການ"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_official_documents_with_their_names_in_the_page_language(api, demo_content, language):
+    data = api.json(
+        "/api/v2/pages/", type="official_documents.OfficialDocumentPage", locale=language,
+        number_symbol="215/KH-UBND",
+    )
+    (item,) = data["items"]
+    assert item["number_symbol"] == "215/KH-UBND" and item["status"] and item["issue_date"]
+    document = api.json(urlsplit(item["meta"]["detail_url"]).path)
+    assert document["names"]["type"] == DOCUMENT_TYPE_NAMES[language]
+    assert document["abstract"] and document["files"][0]["document"]["meta"]["download_url"]
+    register = api.json(urlsplit(document["meta"]["parent"]["meta"]["detail_url"]).path)
+    assert register["meta"]["type"] == "official_documents.DocumentIndexPage"

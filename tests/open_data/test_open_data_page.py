@@ -98,16 +98,14 @@ def test_cells_that_spreadsheets_would_run_are_defused(client, demo_content):
     assert "'=HYPERLINK" in text
 
 
-def test_the_documents_register_joins_once_its_app_is_installed(client, demo_content, monkeypatch):
-    """Without the app: no dataset and a 404; with a model of that app exposed: listed and served."""
-    assert client.get("/open-data/documents.csv").status_code == 404
-    from home.models import ContentPage
-    from open_data import registry
-
-    monkeypatch.setattr(registry, "has_app", lambda label: True)
-    monkeypatch.setattr(catalogue, "_documents_model", lambda: ContentPage)
+def test_the_catalogue_lists_each_languages_documents_register(client, demo_content):
+    """Each register's own CSV download, with names in its language, is a dataset."""
     with override_settings(OPEN_DATA_CACHE_SECONDS=0):
         data = json.loads(client.get("/open-data/catalogue.jsonld").content)
-        assert "documents-register" in [d["dct:identifier"] for d in data["dcat:dataset"]]
-        rows = list(csv.reader(io.StringIO(client.get("/open-data/documents.csv").content.decode("utf-8-sig"))))
-        assert rows[0][:3] == ["id", "language", "title"] and len(rows) > 1
+    registers = {d["dct:identifier"]: d for d in data["dcat:dataset"] if d["dct:identifier"].startswith("documents")}
+    assert set(registers) == {f"documents-register-{language}" for language in LANGUAGES}
+    url = registers["documents-register-en"]["dcat:distribution"][0]["dcat:downloadURL"]["@id"]
+    response = client.get(urlsplit(url).path + "?" + urlsplit(url).query)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Type"].startswith("text/csv") and rows[0][0] == "number" and len(rows) > 30
+    assert all(row[-1].startswith("http://testserver/en/") for row in rows[1:])
