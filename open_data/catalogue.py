@@ -15,7 +15,6 @@ exposed page types) and is cached with it (``open_data.http``).
 """
 
 import csv
-import json
 
 from django.conf import settings
 from django.db.models import TextField
