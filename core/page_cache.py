@@ -34,9 +34,11 @@ most ``search.normalize.MAX_QUERY_LENGTH`` characters and short filter
 values), one value per parameter, and at most ``PAGE_CACHE_SEARCH_ENTRIES``
 new entries per cache period (``PAGE_CACHE_SECONDS``); beyond that a search
 is answered but not stored. Wagtail's page view may be registered too (the
-documents register takes its filters in the query string): a page asked for
-with those parameters is then stored the same bounded way, and a page asked
-for without them as before. A view may ask for work to be done on
+documents register takes its filters in the query string): since every page
+shares that view, a page asked for with those parameters is stored the same
+bounded way only when its response says it read them
+(``response.page_cache_query = True``); any other page with them is answered
+but not stored, and a page asked for without them is cached as before. A view may ask for work to be done on
 every hit (``response.page_cache_on_hit``): the search page counts the
 search for the popular-searches report, as it would uncached.
 """
@@ -59,6 +61,8 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_QUERY_PARAMETERS = frozenset({"page"})
 CACHED_URL_NAMES = frozenset({"wagtail_serve", "site_map"})
+# Views that serve many kinds of page, of which only some take parameters.
+SHARED_QUERY_VIEWS = frozenset({"wagtail_serve"})
 # Views that take their own query parameters (the search page), registered
 # by their app: url name -> (parameter -> longest value kept).
 QUERY_VIEWS = {}
@@ -146,6 +150,17 @@ def _admit_search(seconds):
         return cache.add(counter, 1, seconds * 2)
 
 
+def _read_its_query(request, response):
+    """Whether the view answered for the query parameters it was asked with.
+
+    A registered view of its own (the search page) always does; on Wagtail's
+    page view, shared by every page, only the page that takes them says so.
+    """
+    if request.resolver_match.url_name in SHARED_QUERY_VIEWS:
+        return getattr(response, "page_cache_query", False)
+    return True
+
+
 def _key(request, query):
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return generation.key("page-cache", hashlib.sha256(address.encode()).hexdigest())
@@ -193,7 +208,9 @@ class PageCacheMiddleware:
         if request.method == "GET" and cacheable_response(request, response):
             # Only answers to a query view's own parameters (a search, a
             # filtered register) use up the bounded share; plain pages never do.
-            if not set(request.GET) - ALLOWED_QUERY_PARAMETERS or _admit_search(seconds):
+            if not set(request.GET) - ALLOWED_QUERY_PARAMETERS:
+                cache.set(key, self._entry(request, response), seconds)
+            elif _read_its_query(request, response) and _admit_search(seconds):
                 cache.set(key, self._entry(request, response), seconds)
         return response
 

@@ -73,7 +73,9 @@ def serve_register(register, request, serve_default, *args, **kwargs):
         return register_csv(register, request, filters, language)
     request.register_filters = filters
     request.register_page = register_page(register, request, filters, language)
-    return serve_default(request, *args, **kwargs)
+    response = serve_default(request, *args, **kwargs)
+    response.page_cache_query = True  # the register reads its filters: core.page_cache may keep it
+    return response
 
 
 def register_csv(register, request, filters, language):
