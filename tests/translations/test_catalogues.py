@@ -18,6 +18,9 @@ Only the project's ``django.po`` files are read; the Vietnamese overrides of
 Wagtail's own admin catalogues (``locale/vi/upstream``) have tests of their own.
 """
 
+from collections import Counter
+from pathlib import Path
+
 import polib
 import pytest
 from django.conf import settings
@@ -90,6 +93,19 @@ def missing(language, messages):
 @pytest.fixture(scope="module")
 def messages():
     return project_messages()
+
+
+@pytest.mark.parametrize("language", ["vi", "en", "lo"])
+def test_every_entry_is_whole_and_once(language):
+    """Branches append to the catalogues and git merges them by union: a message
+    may come twice (gettext refuses the file) or lose its ``msgstr`` line (the
+    entry is silently dropped, and its page shows the message id)."""
+    path = Path(str(CATALOGUE).format(language=language))
+    po = catalogue(language)
+    written = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("msgid "))
+    assert written == len(po) + 1, f"{language}: {written - len(po) - 1} entries are not whole (no msgstr?)"
+    keys = Counter((entry.msgctxt, entry.msgid) for entry in po)
+    assert not [key for key, count in keys.items() if count > 1], f"{language}: messages written twice"
 
 
 @pytest.mark.parametrize("language", ["vi", "lo"])
