@@ -44,7 +44,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
@@ -188,15 +188,24 @@ def public_url(page, request):
     listing item; the address is the site's root URL, the language prefix
     and the page's path below the site root, as Wagtail builds it.
     """
-    sites = page._get_relevant_site_root_paths(request)
+    return public_url_of_path(page.url_path, request) or page.get_full_url(request)
+
+
+def public_url_of_path(url_path, request):
+    """The public address of the page at ``url_path``, or None where one site does not settle it."""
+    try:
+        site_root_paths = request._wagtail_cached_site_root_paths
+    except AttributeError:
+        site_root_paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    sites = [srp for srp in site_root_paths if url_path.startswith(srp.root_path)]
     if len(sites) != 1:
-        return page.get_full_url(request)
+        return None
     _site_id, root_path, root_url, language = sites[0]
     prefixes = request.__dict__.setdefault("_open_data_prefixes", {})
     if language not in prefixes:
         with translation.override(language):
             prefixes[language] = reverse("wagtail_serve", args=("",))
-    return root_url + prefixes[language] + quote(page.url_path[len(root_path):], safe=_SAFE)
+    return root_url + prefixes[language] + quote(url_path[len(root_path):], safe=_SAFE)
 
 
 _SAFE = "/~:@!$&'()*+,;="
@@ -206,7 +215,13 @@ def detail_url(request, page_id):
     """The API address of a page; reversed once per request."""
     cache = request.__dict__.setdefault("_open_data_detail", {})
     if "prefix" not in cache:
-        cache["prefix"] = get_object_detail_url(request.wagtailapi_router, request, Page, 0)[:-2]
+        # Wagtail finds the request's Site in the database for it: kept per
+        # host until the next publish (a change to a Site purges too).
+        cache["prefix"] = generation.remember(
+            "open_data:detail-prefix",
+            lambda: get_object_detail_url(request.wagtailapi_router, request, Page, 0)[:-2],
+            request.get_host(),
+        )
     return f"{cache['prefix']}{page_id}/"
 
 
@@ -260,18 +275,20 @@ def live_translations(pages, request, router):
     keys = {page.translation_key for page in pages}
     if not keys:
         return {}
+    # Plain rows, not pages: building sixty Page objects cost more than the query.
     found = public(
         Page.objects.live().filter(translation_key__in=keys, content_type__in=exposed_content_types())
-    ).select_related("locale").order_by("locale__language_code")
+    ).values_list("pk", "title", "url_path", "translation_key", "locale__language_code")
     order = [code for code, _name in settings.LANGUAGES]
     result = {}
-    for page in found:
-        result.setdefault(page.translation_key, []).append({
-            "locale": page.locale.language_code,
-            "id": page.pk,
-            "title": page.title,
-            "html_url": public_url(page, request),
-            "detail_url": detail_url(request, page.pk),
+    for pk, title, url_path, translation_key, language in found:
+        result.setdefault(translation_key, []).append({
+            "locale": language,
+            "id": pk,
+            "title": title,
+            "html_url": public_url_of_path(url_path, request)
+            or Page.objects.get(pk=pk).get_full_url(request),
+            "detail_url": detail_url(request, pk),
         })
     for items in result.values():
         items.sort(key=lambda item: order.index(item["locale"]) if item["locale"] in order else 99)
