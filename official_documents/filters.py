@@ -16,7 +16,8 @@ changes whenever a snippet changes (``CACHE_PURGE_MODELS``).
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, ExtractYear
 
 from core import generation
@@ -38,6 +39,12 @@ FOREIGN_KEYS = {"type": "document_type_id", "issuer": "issuing_body_id", "field"
 MAX_LENGTHS = {"type": 12, "issuer": 12, "field": 12, "year": 4, "status": 12, "q": 200}
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR = 1945
+# How far a word search counts its matches; past it the page says "more than".
+# Below it, the matches are few enough to be sorted by date; above it they
+# are common enough for the date index to reach twenty of them quickly.
+COUNT_LIMIT = 1000
+# How far a word's documents are counted to pick the rarest word of a search.
+POSTINGS_LIMIT = 20_000
 
 
 def _labels(language):
@@ -158,8 +165,8 @@ def parse(data, language, register):
     return filters
 
 
-def apply(queryset, filters, language, today=None):
-    """``queryset`` narrowed to ``filters``."""
+def apply(queryset, filters, language, today=None, walk=False):
+    """``queryset`` narrowed to ``filters`` (``walk``: see ``_query_condition``)."""
     found = labels(language)
     for name in SNIPPETS:
         if name in filters.values:
@@ -171,8 +178,8 @@ def apply(queryset, filters, language, today=None):
     if "status" in filters.values:
         queryset = queryset.filter(status_q(filters.values["status"], today))
     if filters.query:
-        queryset = queryset.filter(_query_condition(filters.query))
-        if keys.leading_number(filters.query) is None:
+        queryset = queryset.filter(_query_condition(filters.query, walk))
+        if keys.leading_number(filters.query) is None and not walk:
             # Newest first still, but not by walking the date index: a rare
             # word would make SQLite read every document to find 20 of them.
             # The matches found through the word index are sorted instead.
@@ -180,7 +187,29 @@ def apply(queryset, filters, language, today=None):
     return queryset
 
 
-def _query_condition(query):
+def word_search(filters):
+    """Whether ``filters`` search by words (not by a document number): the counted, capped kind."""
+    return bool(filters.query) and keys.leading_number(filters.query) is None
+
+
+def _postings(words):
+    """How many documents have each of ``words``, counted up to ``POSTINGS_LIMIT``: one query."""
+    table = connection.ops.quote_name(DocumentWord._meta.db_table)
+    column = connection.ops.quote_name("word")
+    parts = [
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = %s LIMIT {POSTINGS_LIMIT}) AS p{index})"
+        for index in range(len(words))
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), words)
+        return dict(zip(words, cursor.fetchone()))
+
+
+def _has(word, outer):
+    return Exists(DocumentWord.objects.filter(word=word, document_id=OuterRef(outer)))
+
+
+def _query_condition(query, walk=False):
     """Documents matching every word of ``query`` (see the module of ``keys``).
 
     A query starting with a number is a document number ("3039",
@@ -188,6 +217,12 @@ def _query_condition(query):
     and its other words must be in the document's key. Otherwise each Latin
     word must be a word of the document (the word index), each Lao one
     inside its text.
+
+    Words are found from the rarest one's postings, the others looked up
+    for each of them, so that a common word ("tỉnh", in one abstract of
+    six) is never read whole. With ``walk`` each document is asked whether
+    it has every word instead: for the rows shown when the matches are
+    many, read newest first along the date index.
     """
     found = keys.words(query)[: keys.MAX_TERMS]
     number = keys.leading_number(query)
@@ -198,12 +233,31 @@ def _query_condition(query):
         for pattern in keys.patterns(" ".join(found)):
             condition &= Q(search_key__contains=pattern)
         return condition
+    latin = []
     for word in found:
         if keys.is_lao(word):
             condition &= Q(search_key__contains=word)
-        else:
-            condition &= Q(pk__in=DocumentWord.objects.filter(word=word[:64]).values("document_id"))
-    return condition
+        elif word[:64] not in latin:
+            latin.append(word[:64])
+    if not latin:
+        return condition
+    if walk:
+        for word in latin:
+            condition &= _has(word, "pk")
+        return condition
+    if len(latin) > 1:
+        counts = _postings(latin)
+        latin.sort(key=lambda word: counts[word])
+    postings = DocumentWord.objects.filter(word=latin[0])
+    for word in latin[1:]:
+        postings = postings.filter(_has(word, "document_id"))
+    # Few matches (most searches): read them here, so that the count and
+    # the rows look them up by key instead of the database choosing to read
+    # the register and ask each document about the words.
+    found = list(postings.values_list("document_id", flat=True)[: COUNT_LIMIT + 1])
+    if len(found) <= COUNT_LIMIT:
+        return condition & Q(pk__in=found)
+    return condition & Q(pk__in=postings.values("document_id"))
 
 
 __all__ = ["OfficialDocumentPage", "Filters", "apply", "labels", "parse", "years"]

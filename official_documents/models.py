@@ -19,7 +19,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import ExpressionWrapper, F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -118,13 +118,23 @@ class DocumentIndexPage(CachedRestrictionsMixin, Page):
         verbose_name = _("documents register")
         verbose_name_plural = _("documents registers")
 
-    def documents(self):
-        """Live public documents of this register, newest first."""
+    def documents(self, register_index=True):
+        """Live public documents of this register, newest first.
+
+        ``register_index=False`` keeps the database from reading the
+        register's indexes (the whole register) when a few documents are
+        already known by key: SQLite, without statistics, prefers them.
+        """
         from core.privacy import public
 
-        return public(
-            OfficialDocumentPage.objects.filter(register_page_id=self.pk)
-        ).order_by("-issue_date", "-pk")
+        documents = OfficialDocumentPage.objects
+        if register_index:
+            documents = documents.filter(register_page_id=self.pk)
+        else:
+            documents = documents.alias(
+                in_register=ExpressionWrapper(F("register_page_id") + 0, output_field=models.IntegerField())
+            ).filter(in_register=self.pk)
+        return public(documents).order_by("-issue_date", "-pk")
 
     def serve(self, request, *args, **kwargs):
         from official_documents import views

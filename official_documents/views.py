@@ -1,6 +1,7 @@
 """Serving the register: one page of the filtered table, or the whole filtered register as CSV.
 
-Queries per page, whatever the number of documents: the count and the rows
+Queries per page, whatever the number of documents: the count (of a word
+search, up to ``filters.COUNT_LIMIT``, then "more than") and the rows
 shown (plus Wagtail's own page lookups); the names of types, issuers and
 fields and the list of years are cached under the cache generation.
 """
@@ -34,13 +35,15 @@ CSV_COLUMNS = (
 )
 
 
-def _rows(register, filters, language):
-    queryset = register.documents().only(
+def _rows(register, filters, language, walk=False):
+    # A word search finds its few matches by key; walking the register is for many.
+    register_index = walk or not register_filters.word_search(filters)
+    queryset = register.documents(register_index=register_index).only(
         "title", "url_path", "number_symbol", "issue_date", "effective_date", "expiry_date",
         "replaced_on", "amended_on", "document_type_id", "issuing_body_id", "document_field_id",
         "abstract", "locale_id", "path", "depth",
     )
-    return register_filters.apply(queryset, filters, language)
+    return register_filters.apply(queryset, filters, language, walk=walk)
 
 
 def _label(documents, language):
@@ -54,7 +57,20 @@ def _label(documents, language):
 
 def register_page(register, request, filters, language):
     queryset = _rows(register, filters, language)
-    paginator = Paginator(queryset, PER_PAGE)
+    more = False
+    if register_filters.word_search(filters):
+        # Counted up to the limit only: a common word matches a sixth of the
+        # register, and counting them all is what a word search cost.
+        limit = register_filters.COUNT_LIMIT
+        count = queryset.order_by()[: limit + 1].count()
+        more = count > limit
+        if more:
+            queryset = _rows(register, filters, language, walk=True)
+        paginator = Paginator(queryset, PER_PAGE)
+        paginator.count = min(count, limit)
+    else:
+        paginator = Paginator(queryset, PER_PAGE)
+    paginator.more = more
     if not filters.active:
         # The unfiltered count is the same for everyone until the next publish.
         paginator.count = generation.remember("documents:count", queryset.count, register.pk)

@@ -138,3 +138,26 @@ def test_register_works_without_javascript(client, registers):
     html = client.get(registers["vi"].url).content.decode()
     assert '<form class="register-filters" method="get"' in html
     assert '<button type="submit">' in html
+
+
+COMMON_WORDS = {"vi": "tỉnh", "en": "plan", "lo": "ແລະ"}
+MORE_THAN = {"vi": "Hơn 2 văn bản", "en": "More than 2 documents", "lo": "ຫຼາຍກວ່າ 2 ເອກະສານ"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_common_word_says_more_than_the_limit_and_keeps_its_order(
+    client, registers, language, monkeypatch, settings
+):
+    """Past the counting limit the heading says "more than"; the rows are the same, newest first."""
+    settings.PAGE_CACHE_SECONDS = 0  # the same address is asked three times, under three limits
+    register, word = registers[language], COMMON_WORDS[language]
+    _, count, everything = numbers(client, register, q=word)
+    assert count > 2
+    monkeypatch.setattr("official_documents.filters.COUNT_LIMIT", 2)
+    response, capped, shown = numbers(client, register, q=word)
+    html = response.content.decode()
+    assert capped == 2 and MORE_THAN[language] in html
+    assert shown == everything[: len(shown)]
+    monkeypatch.setattr("official_documents.filters.COUNT_LIMIT", count)
+    response, exact, _ = numbers(client, register, q=word)
+    assert exact == count and MORE_THAN[language].replace(" 2 ", f" {count} ") not in response.content.decode()
