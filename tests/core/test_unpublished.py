@@ -5,6 +5,7 @@ from django.test import Client
 from wagtail.models import Locale, PageViewRestriction
 
 from news.models import NewsPage
+from tests.articles import new_article
 
 SECRET = "Bimatchuacongbo"
 
@@ -22,18 +23,6 @@ def visible_to_anonymous(url, word=SECRET, language="vi"):
         "on_page": word in page.content.decode(),
         "in_search": f'href="{url}"' in found,
     }
-
-
-def new_article(section, title, live=True):
-    article = NewsPage(title=title, slug=title.lower(), lead=f"{title} lead", locale=section.locale)
-    section.add_child(instance=article)
-    if live:
-        article.save_revision().publish()
-    else:
-        article.live = False
-        article.save_revision()
-        article.save()
-    return NewsPage.objects.get(pk=article.pk)
 
 
 @pytest.mark.django_db

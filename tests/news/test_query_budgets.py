@@ -17,34 +17,13 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import NewsPage
+from tests.query_budget import BROWSER_UA, no_visit_housekeeping, page_cache_off, queries  # noqa: F401
 
 BUDGETS = {"home": 12, "section": 10, "section page 2": 10, "article": 10, "article (en)": 10}
-BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.VISITS_REDIS_URL = ""
-    # Every view reads the visit figures (the worst case), so how long the
-    # test takes cannot change a count: by default they are read every 5 s.
-    settings.VISITS_FIGURES_MAX_AGE = 0
-
-
-@pytest.fixture(autouse=True)
-def no_visit_housekeeping():
-    """The counter's occasional clean-up (tested in tests/visits) is no page's cost."""
-    from visits.stores import get_store
-
-    get_store()._next_prune = float("inf")
-
-
 @pytest.fixture
 def visitor(db):
     return Client(HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="198.51.100.9")
@@ -65,18 +44,6 @@ def add_articles(section, count):
         )
     # Pages added without publishing send no signal: start from empty caches.
     cache.clear()
-
-
-def queries(client, url, warm):
-    if warm:
-        assert client.get(url).status_code == 200
-    else:
-        cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    assert "<!--visits:figures" not in response.content.decode()
-    return [query["sql"] for query in captured]
 
 
 def measure(client, urls):

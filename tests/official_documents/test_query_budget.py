@@ -5,40 +5,19 @@ after one earlier view of the same address (frame, addresses and the
 register's names and years warm, as between two publications).
 """
 
-import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from official_documents.models import DocumentType
+from tests.query_budget import BROWSER_UA, no_visit_housekeeping, page_cache_off, queries  # noqa: F401
 
 from .bulk import add_documents
 
 BUDGET = 10
-BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_off(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.VISITS_REDIS_URL = ""
-    settings.VISITS_FIGURES_MAX_AGE = 0
-
-
-@pytest.fixture(autouse=True)
-def no_visit_housekeeping():
-    from visits.stores import get_store
-
-    get_store()._next_prune = float("inf")
 
 
 def count(client, url):
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
+    return len(queries(client, url, warm=True))
 
 
 def addresses(register):

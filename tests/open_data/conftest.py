@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
-from news.models import NewsPage
+from tests.articles import new_article
 
 HIDDEN = SimpleNamespace(
     draft="Banthaochuadang",
@@ -36,18 +36,6 @@ def api():
 
     client.json = get_json
     return client
-
-
-def new_article(section, title, live=True, **fields):
-    article = NewsPage(title=title, slug=title.lower(), lead=f"{title} lead", locale=section.locale, **fields)
-    section.add_child(instance=article)
-    if live:
-        article.save_revision().publish()
-    else:
-        article.live = False
-        article.save_revision()
-        article.save()
-    return NewsPage.objects.get(pk=article.pk)
 
 
 @pytest.fixture

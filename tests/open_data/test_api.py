@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from home.models import ContentPage, HomePage
 from news.models import NewsPage, SectionPage
-from tests.open_data.conftest import new_article
+from tests.articles import new_article
 
 LANGUAGES = ("vi", "en", "lo")
 pytestmark = pytest.mark.django_db
