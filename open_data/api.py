@@ -459,14 +459,8 @@ def private_collection_ids():
     return generation.remember("api:private-collections", read)
 
 
-class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
-    filter_backends = [FieldsFilter, OrderingFilter, PlainWordsSearchFilter]
-    known_query_parameters = ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
-    base_filters = ["id", "title", "width", "height"]
-    model = get_image_model()
-
-    def get_queryset(self):
-        return self.model.objects.prefetch_related("tags").order_by("id")
+class FromOwnQuerysetMixin:
+    """An image or document is found in the endpoint's own (public) queryset, or is a JSON 404."""
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
@@ -477,7 +471,17 @@ class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
         return self._cached_object
 
 
-class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+class PublicImagesAPIViewSet(FromOwnQuerysetMixin, PublicAPIMixin, ImagesAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, PlainWordsSearchFilter]
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters - {"rich_text_format"}
+    base_filters = ["id", "title", "width", "height"]
+    model = get_image_model()
+
+    def get_queryset(self):
+        return self.model.objects.prefetch_related("tags").order_by("id")
+
+
+class PublicDocumentsAPIViewSet(FromOwnQuerysetMixin, PublicAPIMixin, DocumentsAPIViewSet):
     filter_backends = [FieldsFilter, OrderingFilter, PlainWordsSearchFilter]
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters - {"rich_text_format"}
     base_filters = ["id", "title"]
@@ -489,14 +493,6 @@ class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
             .prefetch_related("tags")
             .order_by("id")
         )
-
-    def get_object(self):
-        if not hasattr(self, "_cached_object"):
-            try:
-                self._cached_object = self.get_queryset().get(pk=self.kwargs["pk"])
-            except self.model.DoesNotExist:
-                raise Http404(not_found())
-        return self._cached_object
 
 
 def _prefetched_tags(serializer_class):
