@@ -20,48 +20,17 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
+from bench.search import prepare_database  # noqa: E402  (the same throwaway database, named for this bench)
+
 BENCH_DB = "sonla_bench_documents"
 ROUNDS = 15
-
-
-def prepare_database():
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        parts = urlsplit(url)
-        admin_url = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-            conn.execute(f"CREATE DATABASE {BENCH_DB}")
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
-
-        def drop():
-            from django.db import connections
-
-            connections.close_all()
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-
-        return drop
-    directory = Path(tempfile.mkdtemp(prefix="bench_documents_"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{directory / 'bench.sqlite3'}"
-
-    def remove():
-        for file in directory.iterdir():
-            file.unlink()
-        directory.rmdir()
-
-    return remove
 
 
 def build(count):
@@ -161,7 +130,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=100_000)
     args = parser.parse_args()
-    cleanup = prepare_database()
+    cleanup = prepare_database(BENCH_DB)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.test")
     import django
 

@@ -77,8 +77,8 @@ QUERIES = {
 }
 
 
-def prepare_database():
-    """Point DATABASE_URL at a throwaway database; return a function that removes it."""
+def prepare_database(name=BENCH_DB):
+    """Point DATABASE_URL at a throwaway database ``name``; return a function that removes it."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         import psycopg
@@ -86,19 +86,19 @@ def prepare_database():
         parts = urlsplit(url)
         admin_url = urlunsplit(parts._replace(path="/postgres"))
         with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-            conn.execute(f"CREATE DATABASE {BENCH_DB}")
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
 
         def drop():
             from django.db import connections
 
             connections.close_all()
             with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+                conn.execute(f"DROP DATABASE IF EXISTS {name}")
 
         return drop
-    directory = tempfile.mkdtemp(prefix="bench_search_")
+    directory = tempfile.mkdtemp(prefix=f"{name}_")
     path = Path(directory) / "bench.sqlite3"
     os.environ["DATABASE_URL"] = f"sqlite:///{path}"
 
