@@ -38,8 +38,8 @@ documents register takes its filters in the query string): since every page
 shares that view, a page asked for with those parameters is stored the same
 bounded way only when its response says it read them
 (``response.page_cache_query = True``); any other page with them is answered
-but not stored, and a page asked for without them is cached as before. A view may ask for work to be done on
-every hit (``response.page_cache_on_hit``): the search page counts the
+but not stored, and a page asked for without them is cached as before. A
+view may ask for work to be done on every hit (``response.page_cache_on_hit``): the search page counts the
 search for the popular-searches report, as it would uncached.
 """
 
@@ -208,9 +208,8 @@ class PageCacheMiddleware:
         if request.method == "GET" and cacheable_response(request, response):
             # Only answers to a query view's own parameters (a search, a
             # filtered register) use up the bounded share; plain pages never do.
-            if not set(request.GET) - ALLOWED_QUERY_PARAMETERS:
-                cache.set(key, self._entry(request, response), seconds)
-            elif _read_its_query(request, response) and _admit_search(seconds):
+            plain = not set(request.GET) - ALLOWED_QUERY_PARAMETERS
+            if plain or (_read_its_query(request, response) and _admit_search(seconds)):
                 cache.set(key, self._entry(request, response), seconds)
         return response
 
