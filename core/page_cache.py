@@ -39,8 +39,9 @@ shares that view, a page asked for with those parameters is stored the same
 bounded way only when its response says it read them
 (``response.page_cache_query = True``); any other page with them is answered
 but not stored, and a page asked for without them is cached as before. A
-view may ask for work to be done on every hit (``response.page_cache_on_hit``): the search page counts the
-search for the popular-searches report, as it would uncached.
+view may ask for work to be done on every hit (``response.page_cache_on_hit``):
+the search page counts the search for the popular-searches report, as it
+would uncached.
 """
 
 import hashlib
